@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: builds seeded networks of realistic shape and prints one JSON line per run with the
+ * figures of DESIGN §7 and the ratios to baselines measured in the same run on the same data.
+ *
+ *   npm run bench                 # 100k and 1M
+ *   npm run bench -- --large      # also 10M (needs ~12 GB of heap; a few minutes)
+ *   npm run bench -- --sizes 50000,200000
+ */
+import { performance } from 'node:perf_hooks';
+import { computeCommissions, Genealogy, ingestOrders, parsePlan, sampleNetwork } from '../src';
+import type { OrderBook } from '../src';
+import { referenceCommissions } from '../test/reference/reference';
+
+const args = process.argv.slice(2);
+const sizesArg = args.indexOf('--sizes');
+const sizes =
+  sizesArg >= 0
+    ? args[sizesArg + 1].split(',').map(Number)
+    : args.includes('--large')
+      ? [100_000, 1_000_000, 10_000_000]
+      : [100_000, 1_000_000];
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 7);
+const REFERENCE_ORDERS = 20_000; // the naive reference runs on a prefix of this many orders; its time is scaled
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const memory = () => {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function time(fn: () => unknown, repeat = REPEAT): number {
+  const samples: number[] = [];
+  for (let r = 0; r < repeat; r++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+
+/** The cheapest pass that touches the tree: each affiliate adds its volume to its parent's accumulator. */
+function streamingPass(parents: Int32Array, volume: Float64Array): Float64Array {
+  const acc = new Float64Array(parents.length);
+  for (let i = 0; i < parents.length; i++) {
+    const p = parents[i];
+    if (p >= 0) acc[p] += volume[i];
+  }
+  return acc;
+}
+
+for (const n of sizes) {
+  const { members, orders } = sampleNetwork({ size: n, seed: 20261123 });
+  const before = memory();
+  let genealogy: Genealogy | undefined;
+  const buildMs = time(() => {
+    genealogy = Genealogy.fromRecords(members);
+  }, n >= 5_000_000 ? 1 : 3);
+  const g = genealogy as Genealogy;
+  const bytesPerAffiliate = (memory() - before) / n;
+  let book: OrderBook | undefined;
+  const ingestMs = time(() => {
+    book = ingestOrders(orders, g, { scale: 2 });
+  }, n >= 5_000_000 ? 1 : 3);
+
+  // the volume column the streaming pass reads: each affiliate's commissionable volume
+  const volume = new Float64Array(n);
+  const b = book as OrderBook;
+  for (let i = 0; i < b.count; i++) if (b.kinds[i] !== 2) volume[b.buyers[i]] += b.volumes.values[i];
+  const streamMs = time(() => streamingPass(g.parents, volume), REPEAT * 3);
+
+  for (const compression of ['dynamic', 'none'] as const) {
+    const levels = ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'];
+    const plan = parsePlan({ levels, minPersonalVolume: '50', compression });
+    computeCommissions({ genealogy: g, plan, orders: b }); // warm up
+    const computeMs = time(() => computeCommissions({ genealogy: g, plan, orders: b }));
+
+    // naive reference on the first REFERENCE_ORDERS orders' members (sponsors always join earlier)
+    const refOrders = orders.slice(0, REFERENCE_ORDERS);
+    const lastMember = Number(refOrders[refOrders.length - 1].affiliateId.slice(1));
+    const refMembers = members.slice(0, lastMember + 1);
+    const refInput = {
+      members: refMembers,
+      orders: refOrders,
+      plan: { levels, minPersonalVolume: '50', compression, rounding: 'half-even' as const, scale: 2, commissionable: ['retail' as const, 'personal' as const] },
+    };
+    const refMs = time(() => referenceCommissions(refInput), 1);
+    const referenceScaledMs = refMs * (orders.length / refOrders.length);
+
+    console.log(
+      JSON.stringify({
+        n,
+        orders: orders.length,
+        levels: levels.length,
+        compression,
+        maxDepth: g.maxDepth,
+        buildMs: round(buildMs),
+        ingestMs: round(ingestMs),
+        computeMs: round(computeMs),
+        bytesPerAffiliate: round(bytesPerAffiliate),
+        streamMs: round(streamMs, 2),
+        computeOverStream: round(computeMs / streamMs, 2),
+        referenceMs: round(referenceScaledMs),
+        referenceOrders: refOrders.length,
+        speedupOverReference: round(referenceScaledMs / computeMs),
+        node: process.version,
+      }),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run demo`: one commission period on a deterministic sample network of 2,000 affiliates, with the totals,
+ * the top earners and the line-by-line explanation of the best-paid affiliate.
+ */
+import { compareDecimals, computeCommissions, Genealogy, parsePlan, sampleNetwork } from '../src';
+
+const { members, orders } = sampleNetwork({ size: 2_000, seed: 42, decimalStrings: true });
+const genealogy = Genealogy.fromRecords(members);
+const plan = parsePlan({
+  levels: ['0.10', '0.05', '0.04', '0.03', '0.02'],
+  minPersonalVolume: '50',
+  compression: 'dynamic',
+  rounding: 'half-even',
+});
+const result = computeCommissions({ genealogy, plan, orders });
+
+console.log(`downline demo: ${genealogy.size} affiliates (${genealogy.roots().length} roots, ${genealogy.maxDepth} levels deep), ${orders.length} orders`);
+console.log(`plan: ${plan.levels.join(' / ')}, minimum PV ${plan.minPersonalVolume}, ${plan.compression} compression, ${plan.rounding} rounding\n`);
+
+console.log('totals');
+for (const [name, value] of Object.entries(result.totals)) console.log(`  ${name.padEnd(10)} ${value.padStart(12)}`);
+
+const payouts = result.payouts();
+const top = [...payouts].sort((a, b) => compareDecimals(b.amount, a.amount) || (a.id < b.id ? -1 : 1)).slice(0, 5);
+console.log(`\ntop earners (of ${payouts.length} payees)`);
+for (const { id, amount } of top) {
+  console.log(`  ${id.padEnd(8)} ${amount.padStart(10)}   ${genealogy.subtreeSize(id) - 1} in downline, ${genealogy.recruits(id).length} recruits`);
+}
+
+const best = result.explain(top[0].id);
+console.log(`\nwhy ${best.id} earns ${best.payout}: ${best.lines.length} lines summing to ${best.exact} exactly`);
+const byLevel = new Map<number, { count: number; lines: typeof best.lines[number][] }>();
+for (const line of best.lines) {
+  const entry = byLevel.get(line.level) ?? { count: 0, lines: [] };
+  entry.count++;
+  if (entry.lines.length < 2) entry.lines.push(line);
+  byLevel.set(line.level, entry);
+}
+for (const [level, { count, lines }] of byLevel) {
+  console.log(`  level ${level}: ${count} lines, e.g.`);
+  for (const l of lines) console.log(`    order ${l.orderId} by ${l.buyerId}: ${l.volume} × ${l.rate} = ${l.amount}`);
+}
+

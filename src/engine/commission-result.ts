@@ -1,0 +1,183 @@
+import { DownlineError, ErrorCode, quote } from '../errors';
+import type { Genealogy } from '../genealogy';
+import { formatUnits } from '../money/decimal-string';
+import type { ExactColumn } from '../money/exact-column';
+import type { OrderBook } from '../orders/ingest-orders';
+import type { Plan } from '../plan/plan';
+import type { CompiledPlan } from './compiled-plan';
+import { type ExplainLine, explainLines, type OrdersByBuyer, ordersByBuyer } from './explain';
+import { levelSums } from './level-sums';
+
+/**
+ * The period's totals, exact decimal strings. `potential = paid + breakage` and
+ * `paid = payouts + residual`, exactly.
+ *
+ * @example
+ * ```ts
+ * const { potential, paid, breakage, residual } = result.totals;
+ * ```
+ */
+export interface CommissionTotals {
+  /** What the plan would pay if every level of every commissionable order were paid. */
+  readonly potential: string;
+  /** Σ of the exact commission lines. */
+  readonly paid: string;
+  /** `potential − paid`: inactive levels and levels above a root. */
+  readonly breakage: string;
+  /** `paid − payouts`: what rounding each payee's total left over (negative possible with half-up). */
+  readonly residual: string;
+  /** Σ of the rounded payouts, at the plan's scale. */
+  readonly payouts: string;
+}
+
+/**
+ * One payee and what they are paid, at the plan's scale.
+ *
+ * @example
+ * ```ts
+ * const payout: Payout = { id: 'B', amount: '9.00' };
+ * ```
+ */
+export interface Payout {
+  readonly id: string;
+  readonly amount: string;
+}
+
+/**
+ * Why a member is paid what they are paid: every line, the exact total they sum to, and the rounded payout.
+ *
+ * @example
+ * ```ts
+ * const { exact, payout, lines } = result.explain('B');
+ * ```
+ */
+export interface Explanation {
+  readonly id: string;
+  /** Whether the member met the period's qualification (only active members earn). */
+  readonly active: boolean;
+  /** Σ of `lines[].amount`, exact. */
+  readonly exact: string;
+  /** `exact` rounded with the plan's mode, at the plan's scale. */
+  readonly payout: string;
+  readonly lines: readonly ExplainLine[];
+}
+
+/** What the engine hands to a {@link CommissionResult}. */
+export interface CommissionState {
+  readonly genealogy: Genealogy;
+  readonly book: OrderBook;
+  readonly compiled: CompiledPlan;
+  readonly personal: ExactColumn;
+  readonly active: Uint8Array;
+  readonly exact: ExactColumn;
+  readonly rounded: ExactColumn;
+  readonly potential: bigint;
+  readonly paid: bigint;
+  readonly roundedTotal: bigint;
+}
+
+/**
+ * The outcome of one commission period: payouts by member id, their explanation, and the totals. Built by
+ * `computeCommissions`; it only reads the columns it was given, so it is cheap to keep and to query.
+ *
+ * @example
+ * ```ts
+ * const result = computeCommissions({ genealogy, plan, orders });
+ * result.payout('B');        // "9.00"
+ * result.explain('B').lines; // the order lines behind it
+ * result.totals.breakage;    // "23.50"
+ * ```
+ */
+export class CommissionResult {
+  readonly plan: Plan;
+  readonly totals: CommissionTotals;
+  readonly #state: CommissionState;
+  #grouped: OrdersByBuyer | undefined;
+  #lineCounts: Float64Array | undefined;
+
+  constructor(state: CommissionState) {
+    this.#state = state;
+    this.plan = state.compiled.plan;
+    const { scale } = this.plan;
+    const exactDecimals = scale + state.compiled.rateDecimals;
+    const unit = 10n ** BigInt(state.compiled.rateDecimals);
+    this.totals = Object.freeze({
+      potential: formatUnits(state.potential, exactDecimals, scale),
+      paid: formatUnits(state.paid, exactDecimals, scale),
+      breakage: formatUnits(state.potential - state.paid, exactDecimals, scale),
+      residual: formatUnits(state.paid - state.roundedTotal * unit, exactDecimals, scale),
+      payouts: formatUnits(state.roundedTotal, scale),
+    });
+  }
+
+  /** The member's payout, rounded at the plan's scale (`"0.00"` when they earn nothing). */
+  payout(id: string): string {
+    return formatUnits(this.#state.rounded.get(this.#index(id)), this.plan.scale);
+  }
+
+  /** The member's exact commission before rounding. */
+  exact(id: string): string {
+    const { compiled } = this.#state;
+    return formatUnits(this.#state.exact.get(this.#index(id)), this.plan.scale + compiled.rateDecimals, this.plan.scale);
+  }
+
+  /** Whether the member met the period's qualification (`PV ≥ minPersonalVolume`). */
+  isActive(id: string): boolean {
+    return this.#state.active[this.#index(id)] === 1;
+  }
+
+  /** The member's personal volume this period, at the plan's scale. */
+  personalVolume(id: string): string {
+    return formatUnits(this.#state.personal.get(this.#index(id)), this.plan.scale);
+  }
+
+  /** Every payee with at least one commission line, in genealogy order. */
+  payouts(): Payout[] {
+    const counts = this.#countLines();
+    const { ids } = this.#state.genealogy;
+    const out: Payout[] = [];
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] !== 0) out.push({ id: ids[i], amount: formatUnits(this.#state.rounded.get(i), this.plan.scale) });
+    }
+    return out;
+  }
+
+  /** Every commission line of one member, summing exactly to their exact total. */
+  explain(id: string): Explanation {
+    const index = this.#index(id);
+    const state = this.#state;
+    this.#grouped ??= ordersByBuyer(state.book, state.compiled);
+    return {
+      id,
+      active: state.active[index] === 1,
+      exact: this.exact(id),
+      payout: this.payout(id),
+      lines: explainLines(index, state.genealogy, state.book, state.compiled, state.active, this.#grouped),
+    };
+  }
+
+  /** `{ payouts: { id: amount }, totals }`, the shape `runScenario` returns and the CLI writes. */
+  toJSON(): { payouts: Record<string, string>; totals: CommissionTotals } {
+    const payouts: Record<string, string> = {};
+    for (const { id, amount } of this.payouts()) payouts[id] = amount;
+    return { payouts, totals: this.totals };
+  }
+
+  #index(id: string): number {
+    const index = this.#state.genealogy.indexOf(id);
+    if (index < 0) throw DownlineError.of(ErrorCode.UnknownMember, `unknown member ${quote(id)}`);
+    return index;
+  }
+
+  #countLines(): Float64Array {
+    if (this.#lineCounts === undefined) {
+      const { genealogy, compiled, active, book } = this.#state;
+      const commissionableOrders = new Float64Array(genealogy.size);
+      const paying = compiled.commissionableKind;
+      for (let i = 0; i < book.count; i++) commissionableOrders[book.buyers[i]] += paying[book.kinds[i]];
+      const ones = new Float64Array(compiled.rateNumerators.length).fill(1);
+      this.#lineCounts = levelSums(genealogy, commissionableOrders, ones, active, compiled.plan.compression);
+    }
+    return this.#lineCounts;
+  }
+}

@@ -1,0 +1,61 @@
+import { parseDecimal } from '../money/decimal-string';
+import type { Plan } from '../plan/plan';
+import { KIND_CODE } from '../orders/ingest-orders';
+
+/**
+ * A plan in the numbers the engine computes with: each level rate as an integer numerator over
+ * `10^rateDecimals`, so that `volume × rate` is an exact integer in units of `10^-(scale + rateDecimals)`.
+ *
+ * @example
+ * ```ts
+ * const compiled = compilePlan(parsePlan({ levels: ['0.1', '0.05', '0.02'] }));
+ * compiled.rateDecimals;  // 2
+ * compiled.rateNumerators; // Float64Array [10, 5, 2]
+ * compiled.rateSum;        // 17n
+ * ```
+ */
+export interface CompiledPlan {
+  readonly plan: Plan;
+  /** Decimals of the rate numerators: the most decimals any level rate has. */
+  readonly rateDecimals: number;
+  /** Level k+1's rate × 10^rateDecimals, exact integers (at most 10^6 each). */
+  readonly rateNumerators: Float64Array;
+  /** The same numerators as bigints, for the exact paths. */
+  readonly rateNumeratorsBig: readonly bigint[];
+  /** Sum of the numerators. */
+  readonly rateSum: bigint;
+  /** minPersonalVolume in minor units. */
+  readonly minPersonalVolume: bigint;
+  /** `commissionableKind[KIND_CODE[kind]]` is 1 when that kind pays commission. */
+  readonly commissionableKind: Uint8Array;
+}
+
+/**
+ * Compiles a validated plan for the engine.
+ *
+ * @example
+ * ```ts
+ * compilePlan(parsePlan({ levels: ['0.125', '0.05'] })).rateNumerators; // Float64Array [125, 50]
+ * ```
+ */
+export function compilePlan(plan: Plan): CompiledPlan {
+  const rateDecimals = Math.max(...plan.levels.map((rate) => (rate.split('.')[1] ?? '').length));
+  const rateNumeratorsBig = plan.levels.map((rate) => units(rate, rateDecimals));
+  const commissionableKind = new Uint8Array(3);
+  for (const kind of plan.commissionable) commissionableKind[KIND_CODE[kind]] = 1;
+  return {
+    plan,
+    rateDecimals,
+    rateNumerators: Float64Array.from(rateNumeratorsBig, Number),
+    rateNumeratorsBig,
+    rateSum: rateNumeratorsBig.reduce((a, b) => a + b, 0n),
+    minPersonalVolume: units(plan.minPersonalVolume, plan.scale),
+    commissionableKind,
+  };
+}
+
+function units(text: string, scale: number): bigint {
+  const read = parseDecimal(text, scale);
+  if (!read.ok) throw new Error(`unreachable: parsePlan validated ${text}`); // the plan came from parsePlan
+  return read.units;
+}

@@ -1,0 +1,114 @@
+import type { Genealogy } from '../genealogy';
+import { formatUnits } from '../money/decimal-string';
+import type { OrderBook } from '../orders/ingest-orders';
+import type { CompiledPlan } from './compiled-plan';
+
+/**
+ * One commission line: what one order paid one payee.
+ *
+ * @example
+ * ```ts
+ * const line: ExplainLine = {
+ *   orderId: 'o1', buyerId: 'D', level: 2, rate: '0.05', volume: '100.00', amount: '5.00',
+ * };
+ * ```
+ */
+export interface ExplainLine {
+  readonly orderId: string;
+  /** The affiliate whose order it is. */
+  readonly buyerId: string;
+  /** 1 = the payee is the buyer's sponsor (after compression, with `dynamic`). */
+  readonly level: number;
+  readonly rate: string;
+  /** The order's commissionable volume, at the plan's scale. */
+  readonly volume: string;
+  /** `volume × rate`, exact (at least the plan's scale in decimals, more when needed). */
+  readonly amount: string;
+}
+
+/** Commissionable orders grouped by buyer: the orders of buyer b are `orders[start[b] .. start[b+1])`. */
+export interface OrdersByBuyer {
+  readonly start: Int32Array;
+  readonly orders: Int32Array;
+}
+
+/**
+ * Groups the commissionable orders by buyer with a counting sort (input order kept within a buyer). Built
+ * once, on the first explanation asked for.
+ *
+ * @example
+ * ```ts
+ * const { start, orders } = ordersByBuyer(book, compiled);
+ * ```
+ */
+export function ordersByBuyer(book: OrderBook, compiled: CompiledPlan): OrdersByBuyer {
+  const n = book.genealogy.size;
+  const paying = compiled.commissionableKind;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < book.count; i++) if (paying[book.kinds[i]] !== 0) start[book.buyers[i] + 1]++;
+  for (let b = 0; b < n; b++) start[b + 1] += start[b];
+  const next = start.slice(0, n);
+  const orders = new Int32Array(start[n]);
+  for (let i = 0; i < book.count; i++) if (paying[book.kinds[i]] !== 0) orders[next[book.buyers[i]]++] = i;
+  return { start, orders };
+}
+
+/**
+ * The commission lines of one payee, computed on request by scanning the payee's subtree range in preorder
+ * (no recursion; a branch is skipped as soon as it is deeper than the plan pays). With dynamic compression
+ * the scan counts the active affiliates between the payee and each buyer on a per-depth array. Lines come
+ * sorted by level, then genealogy order, then order input order.
+ *
+ * @example
+ * ```ts
+ * const lines = explainLines(payee, genealogy, book, compiled, active, ordersByBuyer(book, compiled));
+ * ```
+ */
+export function explainLines(
+  payee: number,
+  genealogy: Genealogy,
+  book: OrderBook,
+  compiled: CompiledPlan,
+  active: Uint8Array,
+  grouped: OrdersByBuyer,
+): ExplainLine[] {
+  if (active[payee] === 0) return [];
+  const { depths, subtreeSizes, ids } = genealogy;
+  const levels = compiled.rateNumerators.length;
+  const dynamic = compiled.plan.compression === 'dynamic';
+  const top = depths[payee];
+  const end = payee + subtreeSizes[payee];
+  // activeBelow[r] = active affiliates strictly below the payee on the path down to relative depth r.
+  const activeBelow = new Int32Array(Math.min(genealogy.maxDepth - top, end - payee) + 1);
+  const lines: Array<ExplainLine & { readonly order: number }> = [];
+  const scale = compiled.plan.scale;
+  const amountDecimals = scale + compiled.rateDecimals;
+  let b = payee + 1;
+  while (b < end) {
+    const r = depths[b] - top;
+    const between = dynamic ? (r > 1 ? activeBelow[r - 1] : 0) : r - 1;
+    if (between >= levels) {
+      b += subtreeSizes[b]; // everyone below is past the last level too
+      continue;
+    }
+    if (dynamic) activeBelow[r] = between + active[b];
+    const level = between + 1;
+    const rate = compiled.rateNumeratorsBig[level - 1];
+    for (let k = grouped.start[b]; k < grouped.start[b + 1]; k++) {
+      const order = grouped.orders[k];
+      const volume = book.volumes.get(order);
+      lines.push({
+        order,
+        orderId: book.ids[order],
+        buyerId: ids[b],
+        level,
+        rate: compiled.plan.levels[level - 1],
+        volume: formatUnits(volume, scale),
+        amount: formatUnits(volume * rate, amountDecimals, scale),
+      });
+    }
+    b++;
+  }
+  lines.sort((x, y) => x.level - y.level);
+  return lines.map(({ order: _order, ...line }) => line);
+}

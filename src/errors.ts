@@ -1,0 +1,177 @@
+/**
+ * One error class for the whole library, with stable codes.
+ *
+ * Every problem found while validating input is an {@link Issue}: a stable `code`, a `path` into the input
+ * (zod style: `['orders', 17, 'amount']`) and a message that names the offending record
+ * (`order "o17": unknown affiliate "M99"`). Validation collects every issue it can find and throws them
+ * together in one {@link DownlineError}, so a caller fixes a file once rather than once per problem.
+ *
+ * @module
+ */
+
+/**
+ * The stable codes of every error the library raises. Compare `error.code` (or `issue.code`) against these,
+ * never against message text.
+ *
+ * @example
+ * ```ts
+ * import { ErrorCode, DownlineError, Genealogy } from 'downline';
+ * try {
+ *   Genealogy.fromRecords([{ id: 'A', sponsorId: 'Z' }]);
+ * } catch (e) {
+ *   if (e instanceof DownlineError && e.issues[0].code === ErrorCode.UnknownSponsor) console.log('fix the sponsor');
+ * }
+ * ```
+ */
+export const ErrorCode = {
+  // genealogy
+  /** A member record is not an object with a string `id` and a string-or-null `sponsorId`. */
+  InvalidMember: 'INVALID_MEMBER',
+  /** A member id is the empty string. */
+  EmptyId: 'EMPTY_ID',
+  /** Two member records share an id. */
+  DuplicateMember: 'DUPLICATE_MEMBER',
+  /** A member names a sponsor that is not in the records. */
+  UnknownSponsor: 'UNKNOWN_SPONSOR',
+  /** A member is its own sponsor. */
+  SelfSponsor: 'SELF_SPONSOR',
+  /** Sponsor links form a cycle; the issue lists the members on it. */
+  Cycle: 'CYCLE',
+  /** A query named a member id that the genealogy does not hold. */
+  UnknownMember: 'UNKNOWN_MEMBER',
+  // plan
+  /** The plan does not match its schema (wrong type, out of range, unknown key, too many levels…). */
+  InvalidPlan: 'INVALID_PLAN',
+  /** The level rates add up to more than 1 and the plan does not allow it. */
+  RatesExceedOne: 'RATES_EXCEED_ONE',
+  // orders
+  /** An order record is not an object of the expected shape (id, affiliateId, amount, kind…). */
+  InvalidOrder: 'INVALID_ORDER',
+  /** An amount or volume is not a plain decimal string or a safe integer of minor units. */
+  InvalidAmount: 'INVALID_AMOUNT',
+  /** An amount or volume is negative. */
+  NegativeAmount: 'NEGATIVE_AMOUNT',
+  /** An amount or volume has more decimals than the plan's scale allows. */
+  TooManyDecimals: 'TOO_MANY_DECIMALS',
+  /** An order names an affiliate that the genealogy does not hold. */
+  UnknownAffiliate: 'UNKNOWN_AFFILIATE',
+  /** Two orders share an id. */
+  DuplicateOrder: 'DUPLICATE_ORDER',
+  /** An order book given to the engine was ingested for another genealogy or another currency scale. */
+  OrderBookMismatch: 'ORDER_BOOK_MISMATCH',
+  // documents
+  /** A scenario document is not `{ plan, members, orders }`. */
+  InvalidScenario: 'INVALID_SCENARIO',
+} as const;
+
+/** One of the values of {@link ErrorCode}. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A path into the input, zod style: keys and array indexes from the root of what was validated. */
+export type IssuePath = ReadonlyArray<string | number>;
+
+/**
+ * One problem found in the input.
+ *
+ * @example
+ * ```ts
+ * const issue: Issue = {
+ *   code: 'UNKNOWN_AFFILIATE',
+ *   path: ['orders', 17, 'affiliateId'],
+ *   message: 'order "o17": unknown affiliate "M99"',
+ * };
+ * ```
+ */
+export interface Issue {
+  /** Stable code, one of {@link ErrorCode}. */
+  readonly code: ErrorCode;
+  /** Where in the input the problem is. */
+  readonly path: IssuePath;
+  /** Human-readable, names the offending record. */
+  readonly message: string;
+}
+
+const MAX_LISTED = 20;
+
+/** Renders a path the way the messages quote it: `orders[17].amount`. */
+export function formatPath(path: IssuePath): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? key : `.${key}`;
+  }
+  return out;
+}
+
+/**
+ * The only error class the library throws. `code` is the code of the first issue (all issues share it when
+ * there is one kind of problem); `issues` holds every problem found, in input order.
+ *
+ * @example
+ * ```ts
+ * import { DownlineError, parsePlan } from 'downline';
+ * try {
+ *   parsePlan({ levels: ['0.1'] });
+ * } catch (e) {
+ *   if (e instanceof DownlineError) for (const issue of e.issues) console.log(issue.code, issue.message);
+ * }
+ * ```
+ */
+export class DownlineError extends Error {
+  override readonly name = 'DownlineError';
+  /** Code of the first issue. */
+  readonly code: ErrorCode;
+  /** Every issue found, never empty. */
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[]) {
+    if (issues.length === 0) throw new TypeError('DownlineError needs at least one issue');
+    const head =
+      issues.length === 1 ? issues[0].message : `${issues.length} problems found:\n${listIssues(issues)}`;
+    super(head);
+    this.code = issues[0].code;
+    this.issues = Object.freeze([...issues]);
+  }
+
+  /** Shorthand for an error with a single issue. */
+  static of(code: ErrorCode, message: string, path: IssuePath = []): DownlineError {
+    return new DownlineError([{ code, message, path }]);
+  }
+}
+
+function listIssues(issues: readonly Issue[]): string {
+  const lines = issues.slice(0, MAX_LISTED).map((issue) => `  - ${issue.code}: ${issue.message}`);
+  if (issues.length > MAX_LISTED) lines.push(`  … and ${issues.length - MAX_LISTED} more (see error.issues)`);
+  return lines.join('\n');
+}
+
+/**
+ * The outcome of a `safe*` function: the value, or the error that the throwing variant would have thrown.
+ * Shaped like zod's `safeParse` result.
+ *
+ * @example
+ * ```ts
+ * const result = Genealogy.safeFromRecords(records);
+ * if (!result.success) console.log(result.error.issues.length, 'problems');
+ * ```
+ */
+export type SafeResult<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly error: DownlineError };
+
+/** Runs `fn` and turns a thrown {@link DownlineError} into a failed {@link SafeResult}. */
+export function toSafe<T>(fn: () => T): SafeResult<T> {
+  try {
+    return { success: true, data: fn() };
+  } catch (error) {
+    if (error instanceof DownlineError) return { success: false, error };
+    throw error;
+  }
+}
+
+/** Quotes an id for a message: `"M99"`, with control characters escaped and long ids cut. */
+export function quote(id: unknown): string {
+  const text = typeof id === 'string' ? id : String(id);
+  const cut = text.length > 64 ? `${text.slice(0, 61)}...` : text;
+  return JSON.stringify(cut);
+}

@@ -1,0 +1,292 @@
+import { DownlineError, ErrorCode, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
+import { findCycles } from './find-cycles';
+import { linkMembers } from './link-members';
+import type { MemberRecord } from './member-record';
+import { preorder } from './preorder';
+
+/**
+ * Who sponsored whom: a validated forest in columns. Members are numbered in DFS preorder (roots and
+ * children in input order), so a parent's index is always below its children's, the subtree of `i` is the
+ * index range `[i, i + subtreeSizes[i])`, a reverse loop is a post-order fold and a forward loop is
+ * top-down. Outside, every query speaks ids. Nothing here recurses: a chain a million deep works.
+ *
+ * @example
+ * ```ts
+ * const g = Genealogy.fromRecords([
+ *   { id: 'A', sponsorId: null },
+ *   { id: 'B', sponsorId: 'A' },
+ *   { id: 'C', sponsorId: 'B' },
+ *   { id: 'D', sponsorId: 'A' },
+ * ]);
+ * g.upline('C');      // ['B', 'A']
+ * g.downline('A');    // ['B', 'C', 'D']
+ * g.levelCounts('A'); // [2, 1]
+ * ```
+ */
+export class Genealogy {
+  /** Number of members. */
+  readonly size: number;
+  /** Member id of each preorder index. */
+  readonly ids: readonly string[];
+  /** Preorder index of each member's sponsor, `-1` for a root; always below the member's own index. */
+  readonly parents: Int32Array;
+  /** Distance to the member's root (0 for a root). */
+  readonly depths: Int32Array;
+  /** Size of each member's subtree, the member included. */
+  readonly subtreeSizes: Int32Array;
+  /** The greatest depth. */
+  readonly maxDepth: number;
+  readonly #positionOf: Map<string, number>;
+  readonly #indexOfPosition: Int32Array;
+
+  private constructor(
+    ids: readonly string[],
+    parents: Int32Array,
+    depths: Int32Array,
+    subtreeSizes: Int32Array,
+    maxDepth: number,
+    positionOf: Map<string, number>,
+    indexOfPosition: Int32Array,
+  ) {
+    this.size = ids.length;
+    this.ids = ids;
+    this.parents = parents;
+    this.depths = depths;
+    this.subtreeSizes = subtreeSizes;
+    this.maxDepth = maxDepth;
+    this.#positionOf = positionOf;
+    this.#indexOfPosition = indexOfPosition;
+  }
+
+  /**
+   * Validates member records and builds the forest in O(n). Every problem is collected (invalid record,
+   * empty id, duplicate id, unknown sponsor, self-sponsor, cycle with its members) and thrown together in one
+   * {@link DownlineError}; issue paths are `[...options.path, index, field]`.
+   *
+   * @example
+   * ```ts
+   * const g = Genealogy.fromRecords(members, { path: ['members'] });
+   * ```
+   */
+  static fromRecords(
+    records: ArrayLike<MemberRecord> | Iterable<MemberRecord>,
+    options: { path?: IssuePath } = {},
+  ): Genealogy {
+    const list = isArrayLike(records) ? records : Array.from(records);
+    const base = options.path ?? [];
+    const linked = linkMembers(list, base);
+    const { ids, positionOf, sponsorOf, issues } = linked;
+    const n = ids.length;
+    const { order, reached } = preorder(sponsorOf);
+    if (reached < n) {
+      const seen = new Uint8Array(n);
+      for (let k = 0; k < reached; k++) seen[order[k]] = 1;
+      issues.push(...findCycles(sponsorOf, seen, ids, base));
+    }
+    if (issues.length > 0) throw new DownlineError(issues);
+
+    const indexOfPosition = new Int32Array(n);
+    for (let k = 0; k < n; k++) indexOfPosition[order[k]] = k;
+    const preorderIds: string[] = new Array(n);
+    const parents = new Int32Array(n);
+    const depths = new Int32Array(n);
+    let maxDepth = 0;
+    for (let k = 0; k < n; k++) {
+      const position = order[k];
+      preorderIds[k] = ids[position];
+      const sponsor = sponsorOf[position];
+      const parent = sponsor < 0 ? -1 : indexOfPosition[sponsor];
+      parents[k] = parent;
+      const depth = parent < 0 ? 0 : depths[parent] + 1;
+      depths[k] = depth;
+      if (depth > maxDepth) maxDepth = depth;
+    }
+    const subtreeSizes = new Int32Array(n).fill(1);
+    for (let k = n - 1; k > 0; k--) if (parents[k] >= 0) subtreeSizes[parents[k]] += subtreeSizes[k];
+    return new Genealogy(preorderIds, parents, depths, subtreeSizes, maxDepth, positionOf, indexOfPosition);
+  }
+
+  /**
+   * {@link Genealogy.fromRecords} without throwing: `{ success: true, data }` or `{ success: false, error }`.
+   *
+   * @example
+   * ```ts
+   * const result = Genealogy.safeFromRecords(members);
+   * if (!result.success) console.log(result.error.issues.map((i) => i.message));
+   * ```
+   */
+  static safeFromRecords(
+    records: ArrayLike<MemberRecord> | Iterable<MemberRecord>,
+    options: { path?: IssuePath } = {},
+  ): SafeResult<Genealogy> {
+    return toSafe(() => Genealogy.fromRecords(records, options));
+  }
+
+  /**
+   * Preorder index of a member, or -1 when the id is unknown (never throws).
+   *
+   * @example
+   * ```ts
+   * g.indexOf('A'); // 0 for the first root
+   * ```
+   */
+  indexOf(id: string): number {
+    const position = this.#positionOf.get(id);
+    return position === undefined ? -1 : this.#indexOfPosition[position];
+  }
+
+  /**
+   * Whether the genealogy holds this id.
+   *
+   * @example
+   * ```ts
+   * g.has('A'); // true
+   * ```
+   */
+  has(id: string): boolean {
+    return this.#positionOf.has(id);
+  }
+
+  /**
+   * Members without a sponsor, in input order.
+   *
+   * @example
+   * ```ts
+   * g.roots(); // ['A']
+   * ```
+   */
+  roots(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.size; i += this.subtreeSizes[i]) out.push(this.ids[i]);
+    return out;
+  }
+
+  /**
+   * The member's sponsor, `null` for a root.
+   *
+   * @example
+   * ```ts
+   * g.sponsor('C'); // 'B'
+   * ```
+   */
+  sponsor(id: string): string | null {
+    const parent = this.parents[this.#require(id)];
+    return parent < 0 ? null : this.ids[parent];
+  }
+
+  /**
+   * Distance from the member to its root.
+   *
+   * @example
+   * ```ts
+   * g.depth('C'); // 2
+   * ```
+   */
+  depth(id: string): number {
+    return this.depths[this.#require(id)];
+  }
+
+  /**
+   * Sponsors above the member, nearest first, at most `levels` of them (default: up to the root).
+   *
+   * @example
+   * ```ts
+   * g.upline('C');    // ['B', 'A']
+   * g.upline('C', 1); // ['B']
+   * ```
+   */
+  upline(id: string, levels = Number.POSITIVE_INFINITY): string[] {
+    const out: string[] = [];
+    for (let p = this.parents[this.#require(id)]; p >= 0 && out.length < levels; p = this.parents[p]) {
+      out.push(this.ids[p]);
+    }
+    return out;
+  }
+
+  /**
+   * Members the member sponsored directly, in input order.
+   *
+   * @example
+   * ```ts
+   * g.recruits('A'); // ['B', 'D']
+   * ```
+   */
+  recruits(id: string): string[] {
+    const i = this.#require(id);
+    const out: string[] = [];
+    for (let j = i + 1, end = i + this.subtreeSizes[i]; j < end; j += this.subtreeSizes[j]) out.push(this.ids[j]);
+    return out;
+  }
+
+  /**
+   * Everyone below the member in preorder, optionally only down to `maxDepth` levels below.
+   *
+   * @example
+   * ```ts
+   * g.downline('A');    // ['B', 'C', 'D']
+   * g.downline('A', 1); // ['B', 'D']
+   * ```
+   */
+  downline(id: string, maxDepth = Number.POSITIVE_INFINITY): string[] {
+    const out: string[] = [];
+    this.#scan(this.#require(id), maxDepth, (j) => out.push(this.ids[j]));
+    return out;
+  }
+
+  /**
+   * How many members sit at each level below the member: `[level 1, level 2, …]`, up to the deepest level
+   * (or `maxDepth`).
+   *
+   * @example
+   * ```ts
+   * g.levelCounts('A'); // [2, 1]
+   * ```
+   */
+  levelCounts(id: string, maxDepth = Number.POSITIVE_INFINITY): number[] {
+    const i = this.#require(id);
+    const top = this.depths[i];
+    const counts: number[] = [];
+    this.#scan(i, maxDepth, (j) => {
+      const level = this.depths[j] - top;
+      while (counts.length < level) counts.push(0);
+      counts[level - 1]++;
+    });
+    return counts;
+  }
+
+  /**
+   * Size of the member's subtree, the member included (so `downline(id).length + 1`).
+   *
+   * @example
+   * ```ts
+   * g.subtreeSize('A'); // 4
+   * ```
+   */
+  subtreeSize(id: string): number {
+    return this.subtreeSizes[this.#require(id)];
+  }
+
+  /** Visits the subtree range of `i` (excluding `i`) in preorder, skipping branches deeper than `maxDepth`. */
+  #scan(i: number, maxDepth: number, visit: (j: number) => void): void {
+    const limit = this.depths[i] + maxDepth;
+    const end = i + this.subtreeSizes[i];
+    for (let j = i + 1; j < end; ) {
+      if (this.depths[j] > limit) {
+        j += this.subtreeSizes[j];
+      } else {
+        visit(j);
+        j++;
+      }
+    }
+  }
+
+  #require(id: string): number {
+    const index = this.indexOf(id);
+    if (index < 0) throw DownlineError.of(ErrorCode.UnknownMember, `unknown member ${quote(id)}`);
+    return index;
+  }
+}
+
+function isArrayLike<T>(value: ArrayLike<T> | Iterable<T>): value is ArrayLike<T> {
+  return typeof (value as ArrayLike<T>).length === 'number';
+}

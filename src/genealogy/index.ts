@@ -1,0 +1,2 @@
+export { Genealogy } from './genealogy';
+export type { MemberRecord } from './member-record';

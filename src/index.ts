@@ -1,0 +1,45 @@
+/**
+ * downline: exact, fast multi-level commissions for direct-selling compensation plans.
+ *
+ * @example
+ * ```ts
+ * import { Genealogy, computeCommissions } from 'downline';
+ * const genealogy = Genealogy.fromRecords([{ id: 'A', sponsorId: null }, { id: 'B', sponsorId: 'A' }]);
+ * const result = computeCommissions({
+ *   genealogy,
+ *   plan: { levels: ['0.10', '0.05'] },
+ *   orders: [{ id: 'o1', affiliateId: 'B', amount: '20.00', kind: 'retail' }],
+ * });
+ * result.payout('A'); // "2.00"
+ * ```
+ *
+ * @module
+ */
+export { DownlineError, ErrorCode, formatPath, type Issue, type IssuePath, type SafeResult } from './errors';
+export { Genealogy, type MemberRecord } from './genealogy';
+export {
+  parsePlan,
+  safeParsePlan,
+  planSchema,
+  type Plan,
+  type PlanInput,
+  type OrderKind,
+  ORDER_KINDS,
+  MIN_LEVELS,
+  MAX_LEVELS,
+  MAX_RATE_DECIMALS,
+  MAX_SCALE,
+} from './plan';
+export { ingestOrders, safeIngestOrders, type OrderBook, type OrderRecord } from './orders';
+export {
+  computeCommissions,
+  CommissionResult,
+  type CommissionInput,
+  type CommissionTotals,
+  type Payout,
+  type Explanation,
+  type ExplainLine,
+} from './engine';
+export { runScenario, safeRunScenario, scenarioSchema, type Scenario, type ScenarioResult } from './scenario';
+export { compareDecimals, formatUnits, parseDecimal, type RoundingMode, ROUNDING_MODES } from './money';
+export { sampleNetwork, seededRandom, type SampleNetwork, type SampleNetworkOptions } from './sample';

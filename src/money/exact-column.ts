@@ -1,0 +1,55 @@
+/**
+ * A column of non-negative exact integers (minor units) stored as doubles, with the rare value at or above
+ * 2^53 kept aside as a `bigint`. Hot loops read `values` directly when `big.size === 0`; otherwise they take
+ * the exact path through {@link ExactColumn.get}.
+ *
+ * @module
+ */
+
+/** Marks a slot of `values` whose exact value lives in `big`. Never a valid amount (amounts are ≥ 0). */
+export const WIDE = -1;
+
+/**
+ * Exact non-negative integers in a `Float64Array`, with wide values aside.
+ *
+ * @example
+ * ```ts
+ * const column = new ExactColumn(2);
+ * column.set(0, 1234);
+ * column.set(1, 2n ** 60n);
+ * column.get(1); // 1152921504606846976n
+ * column.isNarrow; // false
+ * ```
+ */
+export class ExactColumn {
+  /** Safe integers, or {@link WIDE} where the value is in `big`. */
+  readonly values: Float64Array;
+  /** Values at or above 2^53, by slot. */
+  readonly big = new Map<number, bigint>();
+
+  /** A column of `length` zeros, or a column over `values` (safe non-negative integers, taken as they are). */
+  constructor(lengthOrValues: number | Float64Array) {
+    this.values = typeof lengthOrValues === 'number' ? new Float64Array(lengthOrValues) : lengthOrValues;
+  }
+
+  /** True when every value is a safe integer in `values`. */
+  get isNarrow(): boolean {
+    return this.big.size === 0;
+  }
+
+  /** Stores a value read by `readMinorUnits`. */
+  set(index: number, value: number | bigint): void {
+    if (typeof value === 'number') {
+      this.values[index] = value;
+    } else {
+      this.values[index] = WIDE;
+      this.big.set(index, value);
+    }
+  }
+
+  /** The exact value of a slot. */
+  get(index: number): bigint {
+    const value = this.values[index];
+    return value === WIDE ? (this.big.get(index) as bigint) : BigInt(value);
+  }
+}

@@ -1,0 +1,3 @@
+export type { OrderRecord } from './order-record';
+export { ingestOrders, safeIngestOrders, KIND_CODE, type OrderBook } from './ingest-orders';
+export type { AffiliateVolumes } from './affiliate-volumes';

@@ -1,0 +1,188 @@
+import { DownlineError, ErrorCode, type Issue, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
+import type { Genealogy } from '../genealogy';
+import { ExactColumn } from '../money/exact-column';
+import { type AmountRefusal, readMinorUnits } from '../money/minor-units';
+import { ORDER_KINDS } from '../plan/order-kind';
+import { type AffiliateVolumes, sumByAffiliate } from './affiliate-volumes';
+import type { OrderRecord } from './order-record';
+
+/** Numeric code of each order kind in {@link OrderBook.kinds}. */
+export const KIND_CODE = { retail: 0, personal: 1, enrollment: 2 } as const;
+
+/**
+ * Orders of one period in columns, validated against a genealogy and a currency scale. Build it with
+ * {@link ingestOrders}; the engine reads it without further checks. Index `i` is the i-th order given.
+ *
+ * @example
+ * ```ts
+ * const book = ingestOrders(orders, genealogy, { scale: 2 });
+ * book.count;                    // number of orders
+ * genealogy.ids[book.buyers[0]]; // the affiliate of the first order
+ * ```
+ */
+export interface OrderBook {
+  readonly genealogy: Genealogy;
+  /** Decimals of the minor units in `amounts` and `volumes`. */
+  readonly scale: number;
+  readonly count: number;
+  readonly ids: readonly string[];
+  /** Genealogy (preorder) index of each order's affiliate. */
+  readonly buyers: Int32Array;
+  /** {@link KIND_CODE} of each order. */
+  readonly kinds: Uint8Array;
+  /** Price in minor units. */
+  readonly amounts: ExactColumn;
+  /** Commissionable volume in minor units. */
+  readonly volumes: ExactColumn;
+  /** The same volumes summed per affiliate and kind. */
+  readonly affiliateVolumes: AffiliateVolumes;
+}
+
+/**
+ * Validates order records and stores them in columns. Collects every problem (unknown affiliate, duplicate
+ * id, negative amount, exponent form, NaN, float, more decimals than `scale`, bad kind) and throws them
+ * together in one {@link DownlineError}; bad input never yields a partial book.
+ *
+ * @example
+ * ```ts
+ * const genealogy = Genealogy.fromRecords([{ id: 'A', sponsorId: null }, { id: 'B', sponsorId: 'A' }]);
+ * const book = ingestOrders(
+ *   [{ id: 'o1', affiliateId: 'B', amount: '100.00', kind: 'retail' }],
+ *   genealogy,
+ *   { scale: 2 },
+ * );
+ * book.volumes.get(0); // 10000n
+ * ```
+ */
+export function ingestOrders(
+  records: ArrayLike<OrderRecord>,
+  genealogy: Genealogy,
+  options: { scale: number; path?: IssuePath },
+): OrderBook {
+  const { scale } = options;
+  const base = options.path ?? [];
+  const count = records.length;
+  const ids: string[] = new Array(count);
+  const buyers = new Int32Array(count);
+  const kinds = new Uint8Array(count);
+  const amounts = new ExactColumn(count);
+  const volumes = new ExactColumn(count);
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  const report = (code: Issue['code'], index: number, key: string | null, message: string) =>
+    issues.push({ code, path: key === null ? [...base, index] : [...base, index, key], message });
+
+  for (let i = 0; i < count; i++) {
+    const record = records[i] as Partial<OrderRecord> | null | undefined;
+    if (typeof record !== 'object' || record === null) {
+      report(ErrorCode.InvalidOrder, i, null, `order #${i}: must be an object`);
+      continue;
+    }
+    const id = record.id;
+    if (typeof id !== 'string' || id.length === 0) {
+      report(ErrorCode.InvalidOrder, i, 'id', `order #${i}: id must be a non-empty string`);
+      continue;
+    }
+    if (seen.has(id)) {
+      report(ErrorCode.DuplicateOrder, i, 'id', `order ${quote(id)}: duplicate id (first at #${firstIndexOf(records, id)})`);
+    } else {
+      seen.add(id);
+    }
+    ids[i] = id;
+
+    const affiliateId = record.affiliateId;
+    const buyer = typeof affiliateId === 'string' ? genealogy.indexOf(affiliateId) : -1;
+    if (typeof affiliateId !== 'string') {
+      report(ErrorCode.InvalidOrder, i, 'affiliateId', `order ${quote(id)}: affiliateId must be a string`);
+    } else if (buyer < 0) {
+      report(ErrorCode.UnknownAffiliate, i, 'affiliateId', `order ${quote(id)}: unknown affiliate ${quote(affiliateId)}`);
+    }
+    buyers[i] = buyer;
+
+    const kind = record.kind;
+    const code = kind === 'retail' ? 0 : kind === 'personal' ? 1 : kind === 'enrollment' ? 2 : -1;
+    if (code < 0) {
+      report(
+        ErrorCode.InvalidOrder,
+        i,
+        'kind',
+        `order ${quote(id)}: kind must be one of ${ORDER_KINDS.map((k) => `"${k}"`).join(', ')}, got ${describe(kind)}`,
+      );
+    }
+    kinds[i] = code;
+
+    const amount = readMinorUnits(record.amount, scale);
+    if (typeof amount === 'object') {
+      report(refusalCode(amount), i, 'amount', `order ${quote(id)}: amount ${refusalText(amount, record.amount, scale)}`);
+    } else {
+      amounts.set(i, amount);
+    }
+    if (record.volume === undefined) {
+      if (typeof amount !== 'object') volumes.set(i, amount);
+    } else {
+      const volume = readMinorUnits(record.volume, scale);
+      if (typeof volume === 'object') {
+        report(refusalCode(volume), i, 'volume', `order ${quote(id)}: volume ${refusalText(volume, record.volume, scale)}`);
+      } else {
+        volumes.set(i, volume);
+      }
+    }
+  }
+  if (issues.length > 0) throw new DownlineError(issues);
+  const affiliateVolumes = sumByAffiliate(genealogy.size, buyers, kinds, volumes);
+  return { genealogy, scale, count, ids, buyers, kinds, amounts, volumes, affiliateVolumes };
+}
+
+/**
+ * {@link ingestOrders} without throwing.
+ *
+ * @example
+ * ```ts
+ * const result = safeIngestOrders(orders, genealogy, { scale: 2 });
+ * if (!result.success) for (const issue of result.error.issues) console.log(issue.message);
+ * ```
+ */
+export function safeIngestOrders(
+  records: ArrayLike<OrderRecord>,
+  genealogy: Genealogy,
+  options: { scale: number; path?: IssuePath },
+): SafeResult<OrderBook> {
+  return toSafe(() => ingestOrders(records, genealogy, options));
+}
+
+function firstIndexOf(records: ArrayLike<OrderRecord>, id: string): number {
+  for (let j = 0; j < records.length; j++) if (records[j]?.id === id) return j;
+  return -1;
+}
+
+function refusalCode(refusal: AmountRefusal): Issue['code'] {
+  switch (refusal.problem) {
+    case 'negative':
+      return ErrorCode.NegativeAmount;
+    case 'too-many-decimals':
+      return ErrorCode.TooManyDecimals;
+    default:
+      return ErrorCode.InvalidAmount;
+  }
+}
+
+function refusalText(refusal: AmountRefusal, value: unknown, scale: number): string {
+  const shown = describe(value);
+  switch (refusal.problem) {
+    case 'negative':
+      return `${shown} is negative`;
+    case 'too-many-decimals':
+      return `${shown} has more decimals than the plan's scale (${scale})`;
+    case 'fractional-number':
+      return `${shown} is a fractional number: give a decimal string or integer minor units`;
+    default:
+      return `${shown} is not a plain decimal string (like "12.50") or a safe integer of minor units`;
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === undefined) return 'missing';
+  return String(value);
+}

@@ -1,0 +1,72 @@
+import { DownlineError, ErrorCode, formatPath, type Issue, type IssuePath, type SafeResult, toSafe } from '../errors';
+import { formatUnits, parseDecimal } from '../money/decimal-string';
+import { MAX_RATE_DECIMALS, planSchema } from './schema';
+import type { Plan } from './plan';
+
+/**
+ * Validates a plan and returns it normalized and frozen. Every problem is collected; the thrown
+ * {@link DownlineError} carries one issue per problem, each quoting its path (`levels[8]: at most 8 levels`).
+ * Rates that add up to more than 1 are refused (`RATES_EXCEED_ONE`) unless `allowRateSumAboveOne` is set.
+ *
+ * @example
+ * ```ts
+ * const plan = parsePlan({
+ *   levels: ['0.10', '0.05', '0.02'],
+ *   minPersonalVolume: '50',
+ *   compression: 'dynamic',
+ *   rounding: 'half-even',
+ * });
+ * plan.scale; // 2
+ * ```
+ */
+export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): Plan {
+  const base = options.path ?? [];
+  const parsed = planSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new DownlineError(
+      parsed.error.issues.map((issue): Issue => {
+        const path = [...base, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
+        const where = formatPath(path.slice(base.length));
+        return { code: ErrorCode.InvalidPlan, path, message: `plan${where ? ` ${where}` : ''}: ${issue.message}` };
+      }),
+    );
+  }
+  const plan = parsed.data;
+  const rates = plan.levels.map((rate) => {
+    const read = parseDecimal(rate, MAX_RATE_DECIMALS);
+    if (!read.ok) throw new Error('unreachable: the schema checked the rate'); // guarded by planSchema
+    return read.units;
+  });
+  const sum = rates.reduce((a, b) => a + b, 0n);
+  const one = 10n ** BigInt(MAX_RATE_DECIMALS);
+  if (sum > one && !plan.allowRateSumAboveOne) {
+    throw DownlineError.of(
+      ErrorCode.RatesExceedOne,
+      `plan levels: rates add up to ${formatUnits(sum, MAX_RATE_DECIMALS, 0)}, more than 1; set allowRateSumAboveOne to allow it`,
+      [...base, 'levels'],
+    );
+  }
+  const minPv = parseDecimal(plan.minPersonalVolume, plan.scale);
+  return Object.freeze({
+    levels: Object.freeze(rates.map((units) => formatUnits(units, MAX_RATE_DECIMALS, 0))),
+    minPersonalVolume: minPv.ok ? formatUnits(minPv.units, plan.scale) : plan.minPersonalVolume,
+    compression: plan.compression,
+    rounding: plan.rounding,
+    scale: plan.scale,
+    commissionable: Object.freeze([...plan.commissionable]),
+    allowRateSumAboveOne: plan.allowRateSumAboveOne,
+  });
+}
+
+/**
+ * {@link parsePlan} without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const result = safeParsePlan({ levels: ['0.6', '0.6'] });
+ * if (!result.success) console.log(result.error.code); // 'RATES_EXCEED_ONE'
+ * ```
+ */
+export function safeParsePlan(input: unknown, options: { path?: IssuePath } = {}): SafeResult<Plan> {
+  return toSafe(() => parsePlan(input, options));
+}

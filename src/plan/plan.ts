@@ -1,0 +1,30 @@
+import type { RoundingMode } from '../money/rounding';
+import type { OrderKind } from './order-kind';
+
+/**
+ * A validated, normalized unilevel plan: plain frozen data, safe to serialize and compare. Make one with
+ * `parsePlan`; the engine trusts it and does no further checks.
+ *
+ * @example
+ * ```ts
+ * const plan: Plan = parsePlan({ levels: ['0.10', '0.05', '0.02'], minPersonalVolume: '50' });
+ * plan.levels;      // ['0.1', '0.05', '0.02']
+ * plan.compression; // 'none'
+ * ```
+ */
+export interface Plan {
+  /** Rate of each level, level 1 first, as normalized decimal strings in [0, 1]. 2 to 8 of them. */
+  readonly levels: readonly string[];
+  /** Personal volume (decimal string) an affiliate needs in the period to be active and earn. */
+  readonly minPersonalVolume: string;
+  /** `none`: an inactive upline's level is breakage. `dynamic`: inactive uplines are skipped. */
+  readonly compression: 'none' | 'dynamic';
+  /** How each payee's exact total is rounded to `scale` decimals. */
+  readonly rounding: RoundingMode;
+  /** Decimals of the currency (2 for cents). Amounts may not have more. */
+  readonly scale: number;
+  /** Order kinds that pay commission. */
+  readonly commissionable: readonly OrderKind[];
+  /** Whether the level rates may add up to more than 1. */
+  readonly allowRateSumAboveOne: boolean;
+}

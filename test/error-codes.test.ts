@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeCommissions,
+  DownlineError,
+  ErrorCode,
+  Genealogy,
+  ingestOrders,
+  parsePlan,
+  runScenario,
+} from '../src';
+
+const small = () =>
+  Genealogy.fromRecords([
+    { id: 'A', sponsorId: null },
+    { id: 'B', sponsorId: 'A' },
+  ]);
+const order = (extra: object) => ({ id: 'o1', affiliateId: 'A', amount: '1.00', kind: 'retail', ...extra });
+
+/** One way to raise each code, with a piece of the message it must carry. */
+const triggers: Record<ErrorCode, [() => unknown, string]> = {
+  INVALID_MEMBER: [() => Genealogy.fromRecords([{ id: 5 } as never]), 'member #0'],
+  EMPTY_ID: [() => Genealogy.fromRecords([{ id: '', sponsorId: null }]), 'member #0'],
+  DUPLICATE_MEMBER: [() => Genealogy.fromRecords([{ id: 'A', sponsorId: null }, { id: 'A', sponsorId: null }]), '"A"'],
+  UNKNOWN_SPONSOR: [() => Genealogy.fromRecords([{ id: 'B', sponsorId: 'Z' }]), 'unknown sponsor "Z"'],
+  SELF_SPONSOR: [() => Genealogy.fromRecords([{ id: 'S', sponsorId: 'S' }]), '"S"'],
+  CYCLE: [
+    () => Genealogy.fromRecords([{ id: 'P', sponsorId: 'Q' }, { id: 'Q', sponsorId: 'P' }, { id: 'R', sponsorId: null }]),
+    '"P"',
+  ],
+  UNKNOWN_MEMBER: [() => small().upline('nobody'), '"nobody"'],
+  INVALID_PLAN: [() => parsePlan({ levels: Array(9).fill('0.01') }), 'levels[8]: at most 8 levels'],
+  RATES_EXCEED_ONE: [() => parsePlan({ levels: ['0.7', '0.7'] }), 'more than 1'],
+  INVALID_ORDER: [() => ingestOrders([order({ kind: 'gift' })] as never, small(), { scale: 2 }), 'order "o1"'],
+  INVALID_AMOUNT: [() => ingestOrders([order({ amount: '1e3' })] as never, small(), { scale: 2 }), 'order "o1"'],
+  NEGATIVE_AMOUNT: [() => ingestOrders([order({ amount: '-1' })] as never, small(), { scale: 2 }), 'order "o1"'],
+  TOO_MANY_DECIMALS: [() => ingestOrders([order({ amount: '0.001' })] as never, small(), { scale: 2 }), 'order "o1"'],
+  UNKNOWN_AFFILIATE: [
+    () => ingestOrders([order({ id: 'o17', affiliateId: 'M99' })] as never, small(), { scale: 2 }),
+    'order "o17": unknown affiliate "M99"',
+  ],
+  DUPLICATE_ORDER: [() => ingestOrders([order({}), order({})] as never, small(), { scale: 2 }), 'order "o1"'],
+  ORDER_BOOK_MISMATCH: [
+    () => {
+      const genealogy = small();
+      const book = ingestOrders([order({})] as never, genealogy, { scale: 3 });
+      return computeCommissions({ genealogy, plan: { levels: ['0.1', '0.1'] }, orders: book });
+    },
+    'scale 3',
+  ],
+  INVALID_SCENARIO: [() => runScenario({ plan: {}, members: 'none', orders: [] }), 'scenario members'],
+};
+
+describe('every error code', () => {
+  it('has a trigger in this table', () => {
+    expect(Object.keys(triggers).sort()).toEqual(Object.values(ErrorCode).sort());
+  });
+  for (const [code, [trigger, fragment]] of Object.entries(triggers)) {
+    it(code, () => {
+      let caught: unknown;
+      try {
+        trigger();
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(DownlineError);
+      const error = caught as DownlineError;
+      expect(error.code).toBe(code);
+      expect(error.issues[0].code).toBe(code);
+      expect(error.message).toContain(fragment);
+    });
+  }
+});

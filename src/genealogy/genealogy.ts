@@ -1,5 +1,6 @@
 import { DownlineError, ErrorCode, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
 import { findCycles } from './find-cycles';
+import type { IdIndex } from './id-index';
 import { linkMembers } from './link-members';
 import type { MemberRecord } from './member-record';
 import { preorder } from './preorder';
@@ -36,8 +37,7 @@ export class Genealogy {
   readonly subtreeSizes: Int32Array;
   /** The greatest depth. */
   readonly maxDepth: number;
-  readonly #positionOf: Map<string, number>;
-  readonly #indexOfPosition: Int32Array;
+  readonly #index: IdIndex;
 
   private constructor(
     ids: readonly string[],
@@ -45,8 +45,7 @@ export class Genealogy {
     depths: Int32Array,
     subtreeSizes: Int32Array,
     maxDepth: number,
-    positionOf: Map<string, number>,
-    indexOfPosition: Int32Array,
+    index: IdIndex,
   ) {
     this.size = ids.length;
     this.ids = ids;
@@ -54,8 +53,7 @@ export class Genealogy {
     this.depths = depths;
     this.subtreeSizes = subtreeSizes;
     this.maxDepth = maxDepth;
-    this.#positionOf = positionOf;
-    this.#indexOfPosition = indexOfPosition;
+    this.#index = index;
   }
 
   /**
@@ -103,7 +101,8 @@ export class Genealogy {
     }
     const subtreeSizes = new Int32Array(n).fill(1);
     for (let k = n - 1; k > 0; k--) if (parents[k] >= 0) subtreeSizes[parents[k]] += subtreeSizes[k];
-    return new Genealogy(preorderIds, parents, depths, subtreeSizes, maxDepth, positionOf, indexOfPosition);
+    positionOf.renumber(indexOfPosition, preorderIds);
+    return new Genealogy(preorderIds, parents, depths, subtreeSizes, maxDepth, positionOf);
   }
 
   /**
@@ -131,8 +130,7 @@ export class Genealogy {
    * ```
    */
   indexOf(id: string): number {
-    const position = this.#positionOf.get(id);
-    return position === undefined ? -1 : this.#indexOfPosition[position];
+    return this.#index.find(id);
   }
 
   /**
@@ -144,7 +142,7 @@ export class Genealogy {
    * ```
    */
   has(id: string): boolean {
-    return this.#positionOf.has(id);
+    return this.#index.find(id) >= 0;
   }
 
   /**

@@ -1,13 +1,14 @@
 import { ErrorCode, type Issue, type IssuePath, quote } from '../errors';
+import { IdIndex } from './id-index';
 import type { MemberRecord } from './member-record';
 
 /**
- * Member records checked and linked by input position: ids, an id → position map, and each member's sponsor
+ * Member records checked and linked by input position: ids, an id → position index, and each member's sponsor
  * position (`-1` for a root).
  */
 export interface LinkedMembers {
   readonly ids: string[];
-  readonly positionOf: Map<string, number>;
+  readonly positionOf: IdIndex;
   readonly sponsorOf: Int32Array;
   readonly issues: Issue[];
 }
@@ -25,7 +26,7 @@ export interface LinkedMembers {
 export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): LinkedMembers {
   const n = records.length;
   const ids: string[] = new Array(n);
-  const positionOf = new Map<string, number>();
+  const positionOf = new IdIndex(ids);
   const issues: Issue[] = [];
   const sponsorOf = new Int32Array(n);
   const report = (code: Issue['code'], index: number, key: string | null, message: string) =>
@@ -49,9 +50,9 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
       report(ErrorCode.EmptyId, i, 'id', `member #${i}: id is empty`);
       continue;
     }
-    const first = positionOf.get(id);
-    if (first === undefined) positionOf.set(id, i);
-    else report(ErrorCode.DuplicateMember, i, 'id', `member ${quote(id)}: duplicate id (first at #${first}, again at #${i})`);
+    const first = positionOf.insert(i);
+    if (first >= 0)
+      report(ErrorCode.DuplicateMember, i, 'id', `member ${quote(id)}: duplicate id (first at #${first}, again at #${i})`);
   }
 
   for (let i = 0; i < n; i++) {
@@ -68,8 +69,8 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
       report(ErrorCode.SelfSponsor, i, 'sponsorId', `member ${quote(ids[i])}: sponsors itself`);
       continue;
     }
-    const sponsor = positionOf.get(sponsorId);
-    if (sponsor === undefined) {
+    const sponsor = positionOf.find(sponsorId);
+    if (sponsor < 0) {
       report(ErrorCode.UnknownSponsor, i, 'sponsorId', `member ${quote(ids[i])}: unknown sponsor ${quote(sponsorId)}`);
       continue;
     }

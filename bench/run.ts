@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { computeCommissions, Genealogy, ingestOrders, parsePlan, sampleNetwork } from '../src';
-import type { OrderBook } from '../src';
+import type { MemberRecord, OrderBook } from '../src';
 import { referenceCommissions } from '../test/reference/reference';
 
 const args = process.argv.slice(2);
@@ -51,40 +51,53 @@ function streamingPass(parents: Int32Array, volume: Float64Array): Float64Array 
   return acc;
 }
 
+const SEED = 20261123;
+const PLANS = [
+  { levels: ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'], compression: 'dynamic' as const },
+  { levels: ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'], compression: 'none' as const },
+  { levels: ['0.1', '0.05'], compression: 'dynamic' as const },
+];
+
 for (const n of sizes) {
-  const { members, orders } = sampleNetwork({ size: n, seed: 20261123 });
+  const once = n >= 5_000_000;
+  // 1. the genealogy alone: build time, and what it retains (typed arrays, id index and the id strings)
   const before = memory();
+  let members: MemberRecord[] | undefined = sampleNetwork({ size: n, seed: SEED, withOrders: false }).members;
   let genealogy: Genealogy | undefined;
   const buildMs = time(() => {
-    genealogy = Genealogy.fromRecords(members);
-  }, n >= 5_000_000 ? 1 : 3);
+    genealogy = Genealogy.fromRecords(members as MemberRecord[]);
+  }, once ? 1 : 3);
+  members = undefined;
   const g = genealogy as Genealogy;
   const bytesPerAffiliate = (memory() - before) / n;
+
+  // 2. the orders of the same network, ingested into columns
+  const network = sampleNetwork({ size: n, seed: SEED });
+  const { orders } = network;
   let book: OrderBook | undefined;
   const ingestMs = time(() => {
     book = ingestOrders(orders, g, { scale: 2 });
-  }, n >= 5_000_000 ? 1 : 3);
-
-  // the volume column the streaming pass reads: each affiliate's commissionable volume
-  const volume = new Float64Array(n);
+  }, once ? 1 : 3);
   const b = book as OrderBook;
+
+  // 3. the bare streaming pass over the same columns: each affiliate adds its volume to its parent's accumulator
+  const volume = new Float64Array(n);
   for (let i = 0; i < b.count; i++) if (b.kinds[i] !== 2) volume[b.buyers[i]] += b.volumes.values[i];
   const streamMs = time(() => streamingPass(g.parents, volume), REPEAT * 3);
 
-  for (const compression of ['dynamic', 'none'] as const) {
-    const levels = ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'];
+  for (const { levels, compression } of PLANS) {
     const plan = parsePlan({ levels, minPersonalVolume: '50', compression });
     computeCommissions({ genealogy: g, plan, orders: b }); // warm up
     const computeMs = time(() => computeCommissions({ genealogy: g, plan, orders: b }));
 
-    // naive reference on the first REFERENCE_ORDERS orders' members (sponsors always join earlier)
+    // 4. the naive reference on a prefix of the orders (sponsors always join earlier, so a prefix of members is
+    // a valid network); its time is scaled to all orders
     const refOrders = orders.slice(0, REFERENCE_ORDERS);
     const lastMember = Number(refOrders[refOrders.length - 1].affiliateId.slice(1));
-    const refMembers = members.slice(0, lastMember + 1);
     const refInput = {
-      members: refMembers,
+      members: network.members.slice(0, lastMember + 1),
       orders: refOrders,
-      plan: { levels, minPersonalVolume: '50', compression, rounding: 'half-even' as const, scale: 2, commissionable: ['retail' as const, 'personal' as const] },
+      plan: { ...plan, levels: [...plan.levels], commissionable: [...plan.commissionable] },
     };
     const refMs = time(() => referenceCommissions(refInput), 1);
     const referenceScaledMs = refMs * (orders.length / refOrders.length);

@@ -24,6 +24,8 @@ export interface SampleNetworkOptions {
   readonly maxVolume?: number;
   /** Write amounts as decimal strings (`"49.90"`) instead of integer minor units. Default false. */
   readonly decimalStrings?: boolean;
+  /** Generate orders too. Default true; the members are the same either way. */
+  readonly withOrders?: boolean;
 }
 
 /**
@@ -63,7 +65,8 @@ export function sampleNetwork(options: SampleNetworkOptions): SampleNetwork {
   const members: MemberRecord[] = new Array(size);
   const orders: OrderRecord[] = [];
   const firstLeader = Math.min(roots, size);
-  const volume = () => minVolume + Math.floor(random() * (maxVolume - minVolume + 1));
+  const volume = (draw: number) => minVolume + Math.floor(draw * (maxVolume - minVolume + 1));
+  const withOrders = options.withOrders ?? true;
   const amount = options.decimalStrings ? (units: number) => toDecimal(units) : (units: number) => units;
   for (let i = 0; i < size; i++) {
     let sponsor = -1;
@@ -74,11 +77,14 @@ export function sampleNetwork(options: SampleNetworkOptions): SampleNetwork {
       else sponsor = Math.floor(random() * i);
       if (sponsor < 0 || sponsor >= i) sponsor = i - 1;
     }
-    members[i] = { id: `m${i}`, sponsorId: sponsor < 0 ? null : `m${sponsor}` };
     const id = `m${i}`;
-    if (random() < 0.7) orders.push({ id: `o${orders.length}`, affiliateId: id, amount: amount(volume()), kind: 'personal' });
-    if (random() < 0.4) orders.push({ id: `o${orders.length}`, affiliateId: id, amount: amount(volume()), kind: 'retail' });
-    if (random() < 0.1) orders.push({ id: `o${orders.length}`, affiliateId: id, amount: amount(4900), kind: 'enrollment' });
+    members[i] = { id, sponsorId: sponsor < 0 ? null : `m${sponsor}` };
+    // the draws happen with or without orders, so that the members do not depend on withOrders
+    const [buys, sells, joins, personalDraw, retailDraw] = [random(), random(), random(), random(), random()];
+    if (!withOrders) continue;
+    if (buys < 0.7) orders.push({ id: `o${orders.length}`, affiliateId: `m${i}`, amount: amount(volume(personalDraw)), kind: 'personal' });
+    if (sells < 0.4) orders.push({ id: `o${orders.length}`, affiliateId: `m${i}`, amount: amount(volume(retailDraw)), kind: 'retail' });
+    if (joins < 0.1) orders.push({ id: `o${orders.length}`, affiliateId: `m${i}`, amount: amount(4900), kind: 'enrollment' });
   }
   return { members, orders };
 }

@@ -1,0 +1,37 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// The README's quick start is run as written (importing the sources instead of the package), and every value
+// it prints must equal the `// → …` comment that documents it.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+function quickStart(): string {
+  const start = readme.indexOf('<!-- quick-start -->');
+  const open = readme.indexOf('```ts\n', start);
+  const close = readme.indexOf('\n```', open + 6);
+  if (start < 0 || open < 0 || close < 0) throw new Error('README: no quick start block');
+  return readme.slice(open + 6, close + 1);
+}
+
+describe('README quick start', () => {
+  afterEach(() => vi.restoreAllMocks());
+  it('runs and prints what its comments say', async () => {
+    const code = quickStart();
+    const expected = [...code.matchAll(/\/\/ → (.*)$/gm)].map((m) => m[1]);
+    expect(expected.length).toBeGreaterThan(3);
+    const dir = join(root, 'test-output');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'readme-quick-start.ts');
+    writeFileSync(file, code.replace("from 'downline'", `from ${JSON.stringify(join(root, 'src', 'index.ts'))}`));
+    const printed: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...values: unknown[]) => {
+      printed.push(values.map((v) => (typeof v === 'string' ? v : inspect(v, { breakLength: Infinity }))).join(' '));
+    });
+    await import(/* @vite-ignore */ file);
+    expect(printed).toEqual(expected);
+  });
+});

@@ -23,7 +23,8 @@ export interface PeriodVolumes {
 
 /**
  * Stage 1: personal volume (retail + personal orders) and commissionable volume (the plan's kinds) of every
- * affiliate, from the per-affiliate sums made at ingestion: one pass over affiliates, not orders.
+ * affiliate, from the per-affiliate sums made at ingestion: no pass at all for the usual kinds, otherwise one
+ * pass over affiliates, never over orders.
  *
  * @example
  * ```ts
@@ -31,33 +32,34 @@ export interface PeriodVolumes {
  * ```
  */
 export function periodVolumes(book: OrderBook, compiled: CompiledPlan): PeriodVolumes {
-  const [retail, personal, enrollment] = book.affiliateVolumes.byKind;
-  const totals = book.affiliateVolumes.totals;
+  const { byKind, totals, personalVolume } = book.affiliateVolumes;
   const [payRetail, payPersonal, payEnrollment] = compiled.commissionableKind;
-  const commissionableTotal = totals[0] * BigInt(payRetail) + totals[1] * BigInt(payPersonal) + totals[2] * BigInt(payEnrollment);
+  const commissionableTotal =
+    totals[0] * BigInt(payRetail) + totals[1] * BigInt(payPersonal) + totals[2] * BigInt(payEnrollment);
+  // The usual plan pays on exactly the orders that make PV: the PV column is the commissionable column.
+  if (payRetail === 1 && payPersonal === 1 && payEnrollment === 0) {
+    return { personal: personalVolume, commissionable: personalVolume, commissionableTotal };
+  }
+  const [retail, personal, enrollment] = byKind;
+  const n = retail.values.length;
   const narrow =
-    retail.isNarrow && personal.isNarrow && enrollment.isNarrow && totals[0] + totals[1] + totals[2] <= BigInt(Number.MAX_SAFE_INTEGER);
+    retail.isNarrow &&
+    personal.isNarrow &&
+    enrollment.isNarrow &&
+    totals[0] + totals[1] + totals[2] <= BigInt(Number.MAX_SAFE_INTEGER);
   if (narrow) {
     // every sum below is at most the grand total, below 2^53: exact
-    const n = retail.values.length;
     const r = retail.values;
     const p = personal.values;
     const e = enrollment.values;
-    const pv = new Float64Array(n);
     const cv = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      pv[i] = r[i] + p[i];
-      cv[i] = r[i] * payRetail + p[i] * payPersonal + e[i] * payEnrollment;
-    }
-    return { personal: new ExactColumn(pv), commissionable: new ExactColumn(cv), commissionableTotal };
+    for (let i = 0; i < n; i++) cv[i] = r[i] * payRetail + p[i] * payPersonal + e[i] * payEnrollment;
+    return { personal: personalVolume, commissionable: new ExactColumn(cv), commissionableTotal };
   }
-  const n = retail.values.length;
-  const pv = new ExactColumn(n);
   const cv = new ExactColumn(n);
+  const weights = [BigInt(payRetail), BigInt(payPersonal), BigInt(payEnrollment)];
   for (let i = 0; i < n; i++) {
-    const [a, b, c] = [retail.get(i), personal.get(i), enrollment.get(i)];
-    pv.set(i, narrowOrBig(a + b));
-    cv.set(i, narrowOrBig(a * BigInt(payRetail) + b * BigInt(payPersonal) + c * BigInt(payEnrollment)));
+    cv.set(i, narrowOrBig(retail.get(i) * weights[0] + personal.get(i) * weights[1] + enrollment.get(i) * weights[2]));
   }
-  return { personal: pv, commissionable: cv, commissionableTotal };
+  return { personal: personalVolume, commissionable: cv, commissionableTotal };
 }

@@ -17,6 +17,8 @@ export interface AffiliateVolumes {
   readonly byKind: readonly [ExactColumn, ExactColumn, ExactColumn];
   /** Σ of each kind's column. */
   readonly totals: readonly [bigint, bigint, bigint];
+  /** PV: retail + personal volume of each affiliate (enrollment orders never count). */
+  readonly personalVolume: ExactColumn;
 }
 
 /**
@@ -38,13 +40,19 @@ export function sumByAffiliate(
   if (volumes.isNarrow) {
     const columns = [new Float64Array(affiliates), new Float64Array(affiliates), new Float64Array(affiliates)];
     const [retail, personal, enrollment] = columns;
+    const pv = new Float64Array(affiliates);
     const values = volumes.values;
     let total = 0;
     for (let i = 0; i < buyers.length; i++) {
       const v = values[i];
       const kind = kinds[i];
-      const column = kind === 0 ? retail : kind === 1 ? personal : enrollment;
-      column[buyers[i]] += v;
+      const buyer = buyers[i];
+      if (kind === 2) {
+        enrollment[buyer] += v;
+      } else {
+        (kind === 0 ? retail : personal)[buyer] += v;
+        pv[buyer] += v;
+      }
       total += v;
     }
     if (total <= MAX_SAFE) {
@@ -52,6 +60,7 @@ export function sumByAffiliate(
       return {
         byKind: [new ExactColumn(retail), new ExactColumn(personal), new ExactColumn(enrollment)],
         totals: totals as [bigint, bigint, bigint],
+        personalVolume: new ExactColumn(pv),
       };
     }
   }
@@ -66,9 +75,12 @@ function wideSums(affiliates: number, buyers: Int32Array, kinds: Uint8Array, vol
     for (let a = 0; a < affiliates; a++) if (values[a] !== 0n) column.set(a, narrowOrBig(values[a]));
     return column;
   });
+  const personalVolume = new ExactColumn(affiliates);
+  for (let a = 0; a < affiliates; a++) personalVolume.set(a, narrowOrBig(sums[0][a] + sums[1][a]));
   return {
     byKind: columns as [ExactColumn, ExactColumn, ExactColumn],
     totals: sums.map((values) => values.reduce((a, b) => a + b, 0n)) as [bigint, bigint, bigint],
+    personalVolume,
   };
 }
 

@@ -51,6 +51,18 @@ function streamingPass(parents: Int32Array, volume: Float64Array): Float64Array 
   return acc;
 }
 
+/** Inserting every id in a JS Map and looking every sponsor up: what resolving string ids costs at best. */
+function idMapFloor(records: MemberRecord[]): number {
+  const index = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) index.set(records[i].id, i);
+  let found = 0;
+  for (let i = 0; i < records.length; i++) {
+    const sponsor = records[i].sponsorId;
+    if (sponsor !== null && index.get(sponsor) !== undefined) found++;
+  }
+  return found;
+}
+
 const SEED = 20261123;
 const PLANS = [
   { levels: ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'], compression: 'dynamic' as const },
@@ -67,6 +79,8 @@ for (const n of sizes) {
   const buildMs = time(() => {
     genealogy = Genealogy.fromRecords(members as MemberRecord[]);
   }, once ? 1 : 3);
+  // the floor of any build from id records: put every id in a Map and look every sponsor up once
+  const idMapMs = time(() => idMapFloor(members as MemberRecord[]), 1);
   members = undefined;
   const g = genealogy as Genealogy;
   const bytesPerAffiliate = (memory() - before) / n;
@@ -110,6 +124,7 @@ for (const n of sizes) {
         compression,
         maxDepth: g.maxDepth,
         buildMs: round(buildMs),
+        idMapMs: round(idMapMs),
         ingestMs: round(ingestMs),
         computeMs: round(computeMs),
         bytesPerAffiliate: round(bytesPerAffiliate),

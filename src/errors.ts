@@ -67,7 +67,14 @@ export const ErrorCode = {
 /** One of the values of {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** A path into the input, zod style: keys and array indexes from the root of what was validated. */
+/**
+ * A path into the input, zod style: keys and array indexes from the root of what was validated.
+ *
+ * @example
+ * ```ts
+ * const path: IssuePath = ['orders', 17, 'amount'];
+ * ```
+ */
 export type IssuePath = ReadonlyArray<string | number>;
 
 /**
@@ -93,7 +100,14 @@ export interface Issue {
 
 const MAX_LISTED = 20;
 
-/** Renders a path the way the messages quote it: `orders[17].amount`. */
+/**
+ * Renders a path the way the messages quote it.
+ *
+ * @example
+ * ```ts
+ * formatPath(['orders', 17, 'amount']); // 'orders[17].amount'
+ * ```
+ */
 export function formatPath(path: IssuePath): string {
   let out = '';
   for (const key of path) {
@@ -159,7 +173,14 @@ export type SafeResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly error: DownlineError };
 
-/** Runs `fn` and turns a thrown {@link DownlineError} into a failed {@link SafeResult}. */
+/**
+ * Runs `fn` and turns a thrown {@link DownlineError} into a failed {@link SafeResult}; other errors propagate.
+ *
+ * @example
+ * ```ts
+ * const result = toSafe(() => parsePlan(input));
+ * ```
+ */
 export function toSafe<T>(fn: () => T): SafeResult<T> {
   try {
     return { success: true, data: fn() };
@@ -169,7 +190,14 @@ export function toSafe<T>(fn: () => T): SafeResult<T> {
   }
 }
 
-/** Quotes an id for a message: `"M99"`, with control characters escaped and long ids cut. */
+/**
+ * Quotes an id for a message, with control characters escaped and long ids cut.
+ *
+ * @example
+ * ```ts
+ * quote('M99'); // '"M99"'
+ * ```
+ */
 export function quote(id: unknown): string {
   const text = typeof id === 'string' ? id : String(id);
   const cut = text.length > 64 ? `${text.slice(0, 61)}...` : text;

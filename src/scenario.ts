@@ -38,7 +38,14 @@ export interface ScenarioResult {
   readonly totals: CommissionTotals;
 }
 
-/** The zod schema of a scenario document's outer shape; members, orders and plan are checked by their own parsers. */
+/**
+ * The zod schema of a scenario document's outer shape; members, orders and plan are checked by their own parsers.
+ *
+ * @example
+ * ```ts
+ * scenarioSchema.safeParse({ plan: {}, members: [], orders: [] }).success; // true
+ * ```
+ */
 export const scenarioSchema = z.strictObject({
   plan: z.unknown(),
   members: z.array(z.unknown(), { error: 'members must be an array' }),

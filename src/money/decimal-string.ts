@@ -5,10 +5,24 @@
  * @module
  */
 
-/** Why a decimal string was refused. */
+/**
+ * Why a decimal string was refused.
+ *
+ * @example
+ * ```ts
+ * const problem: DecimalProblem = 'too-many-decimals';
+ * ```
+ */
 export type DecimalProblem = 'invalid' | 'negative' | 'too-many-decimals';
 
-/** The result of {@link parseDecimal}: the scaled integer, or the reason it was refused. */
+/**
+ * The result of {@link parseDecimal}: the scaled integer, or the reason it was refused.
+ *
+ * @example
+ * ```ts
+ * const read: ParsedDecimal = parseDecimal('1.5', 2); // { ok: true, units: 150n, decimals: 1 }
+ * ```
+ */
 export type ParsedDecimal =
   | { readonly ok: true; readonly units: bigint; readonly decimals: number }
   | { readonly ok: false; readonly problem: DecimalProblem; readonly decimals?: number };
@@ -60,10 +74,6 @@ export function formatUnits(units: bigint, scale: number, minDecimals: number = 
   return `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`;
 }
 
-/** `10^exponent` as a bigint. */
-export function pow10(exponent: number): bigint {
-  return 10n ** BigInt(exponent);
-}
 
 /**
  * Compares two decimal strings exactly, by value (`"10.5"` equals `"10.50"`): negative, zero or positive like

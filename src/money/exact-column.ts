@@ -6,7 +6,14 @@
  * @module
  */
 
-/** Marks a slot of `values` whose exact value lives in `big`. Never a valid amount (amounts are ≥ 0). */
+/**
+ * Marks a slot of `values` whose exact value lives in `big`. Never a valid amount (amounts are ≥ 0).
+ *
+ * @example
+ * ```ts
+ * column.values[i] === WIDE ? column.big.get(i) : column.values[i];
+ * ```
+ */
 export const WIDE = -1;
 
 /**

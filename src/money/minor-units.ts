@@ -7,10 +7,25 @@
  * @module
  */
 
-/** Why an amount was refused; each maps to an error code at the boundary. */
+/**
+ * Why an amount was refused; each maps to an error code at the boundary.
+ *
+ * @example
+ * ```ts
+ * const problem: AmountProblem = 'negative'; // → NEGATIVE_AMOUNT
+ * ```
+ */
 export type AmountProblem = 'invalid' | 'negative' | 'too-many-decimals' | 'fractional-number';
 
-/** A refused amount. Distinguish from a value with `typeof result === 'object'`. */
+/**
+ * A refused amount. Distinguish from a value with `typeof result === 'object'`.
+ *
+ * @example
+ * ```ts
+ * const read = readMinorUnits('-1', 2);
+ * if (typeof read === 'object') console.log(read.problem); // 'negative'
+ * ```
+ */
 export interface AmountRefusal {
   readonly problem: AmountProblem;
 }

@@ -5,10 +5,24 @@
  * @module
  */
 
-/** How an exact amount is rounded to the plan's scale. */
+/**
+ * How an exact amount is rounded to the plan's scale: `half-even` (banker's), `half-up`, or `down` (truncate).
+ *
+ * @example
+ * ```ts
+ * const mode: RoundingMode = 'half-even';
+ * ```
+ */
 export type RoundingMode = 'half-even' | 'half-up' | 'down';
 
-/** Every rounding mode, for schemas and loops. */
+/**
+ * Every rounding mode, for schemas and loops.
+ *
+ * @example
+ * ```ts
+ * for (const mode of ROUNDING_MODES) console.log(mode, roundQuotient(5n, 10n, mode));
+ * ```
+ */
 export const ROUNDING_MODES: readonly RoundingMode[] = ['half-even', 'half-up', 'down'];
 
 /**

@@ -84,7 +84,15 @@ function wideSums(affiliates: number, buyers: Int32Array, kinds: Uint8Array, vol
   };
 }
 
-/** A bigint as a double when it is a safe integer, else the bigint. */
+/**
+ * A bigint as a double when it is a safe integer, else the bigint.
+ *
+ * @example
+ * ```ts
+ * narrowOrBig(12n);       // 12
+ * narrowOrBig(2n ** 60n); // 1152921504606846976n
+ * ```
+ */
 export function narrowOrBig(value: bigint): number | bigint {
   return value <= BigInt(MAX_SAFE) && value >= -BigInt(MAX_SAFE) ? Number(value) : value;
 }

@@ -7,7 +7,14 @@ import { ORDER_KINDS } from '../plan/order-kind';
 import { type AffiliateVolumes, sumByAffiliate } from './affiliate-volumes';
 import type { OrderRecord } from './order-record';
 
-/** Numeric code of each order kind in {@link OrderBook.kinds}. */
+/**
+ * Numeric code of each order kind in {@link OrderBook.kinds}.
+ *
+ * @example
+ * ```ts
+ * book.kinds[i] === KIND_CODE.enrollment; // a joining fee
+ * ```
+ */
 export const KIND_CODE = { retail: 0, personal: 1, enrollment: 2 } as const;
 
 /**

@@ -1,4 +1,11 @@
-/** What an order is; decides whether it counts toward personal volume and whether it pays commission. */
+/**
+ * What an order is; decides whether it counts toward personal volume and whether it pays commission.
+ *
+ * @example
+ * ```ts
+ * const kind: OrderKind = 'retail'; // sold to an outside customer
+ * ```
+ */
 export type OrderKind = 'retail' | 'personal' | 'enrollment';
 
 /**

@@ -8,13 +8,20 @@ import { z } from 'zod';
 import { ROUNDING_MODES } from '../money/rounding';
 import { ORDER_KINDS } from './order-kind';
 
-/** Fewest and most levels a plan may pay. */
+/**
+ * Limits of a plan: 2 to 8 levels, rates with at most 6 decimals, a currency scale of at most 12.
+ *
+ * @example
+ * ```ts
+ * parsePlan({ levels: Array(MAX_LEVELS).fill('0.01') }); // the deepest plan accepted
+ * ```
+ */
 export const MIN_LEVELS = 2;
-/** Most levels a plan may pay. */
+/** Most levels a plan may pay. @example `MAX_LEVELS === 8` */
 export const MAX_LEVELS = 8;
-/** Most decimals a level rate may have (`"0.000125"` has 6). */
+/** Most decimals a level rate may have (`"0.000125"` has 6). @example `MAX_RATE_DECIMALS === 6` */
 export const MAX_RATE_DECIMALS = 6;
-/** Most decimals of the currency a plan may use. */
+/** Most decimals of the currency a plan may use. @example `MAX_SCALE === 12` */
 export const MAX_SCALE = 12;
 
 const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;

@@ -18,6 +18,45 @@ export interface Preorder {
  * ```
  */
 export function preorder(sponsorOf: Int32Array): Preorder {
+  return sponsorsComeFirst(sponsorOf) ? preorderOfSorted(sponsorOf) : preorderBySearch(sponsorOf);
+}
+
+/** Whether every sponsor precedes its members in the input (records sorted by join date usually are). */
+function sponsorsComeFirst(sponsorOf: Int32Array): boolean {
+  for (let i = 0; i < sponsorOf.length; i++) if (sponsorOf[i] >= i) return false;
+  return true;
+}
+
+/**
+ * The same preorder, for input where sponsors come first, without a search: subtree sizes by one reverse
+ * pass, then each member's position is its sponsor's next free slot, handed out in input order. Sequential
+ * passes instead of a depth-first walk that jumps around memory.
+ */
+function preorderOfSorted(sponsorOf: Int32Array): Preorder {
+  const n = sponsorOf.length;
+  const size = new Int32Array(n).fill(1);
+  for (let i = n - 1; i >= 0; i--) if (sponsorOf[i] >= 0) size[sponsorOf[i]] += size[i];
+  const order = new Int32Array(n);
+  const next = size; // reused: once a member is placed, its size is no longer needed, its next free slot is
+  let nextRoot = 0;
+  for (let i = 0; i < n; i++) {
+    const sponsor = sponsorOf[i];
+    const own = size[i];
+    let position: number;
+    if (sponsor < 0) {
+      position = nextRoot;
+      nextRoot += own;
+    } else {
+      position = next[sponsor];
+      next[sponsor] += own;
+    }
+    next[i] = position + 1;
+    order[position] = i;
+  }
+  return { order, reached: n };
+}
+
+function preorderBySearch(sponsorOf: Int32Array): Preorder {
   const n = sponsorOf.length;
   // slot s = sponsor position + 1 (slot 0 holds the roots); members of slot s are children[start[s] .. start[s + 1])
   const start = new Int32Array(n + 2);

@@ -56,6 +56,13 @@ describe('Genealogy queries', () => {
     expect(g.indexOf('nobody')).toBe(-1);
     expect(g.has('Y') && !g.has('Z')).toBe(true);
   });
+  it('keeps input order for roots and children when members come before their sponsors', () => {
+    // the fixture lists sponsors first (sequential path); reversed, members come first (search path)
+    const reversed = Genealogy.fromRecords([...records].reverse());
+    expect(reversed.ids).toEqual(['X', 'Y', 'A', 'F', 'G', 'H', 'E', 'B', 'D', 'C']);
+    expect(reversed.recruits('A')).toEqual(['F', 'E', 'B']);
+    expect([...reversed.parents].every((p, i) => p < i)).toBe(true);
+  });
   it('accepts any iterable and an empty input', () => {
     expect(Genealogy.fromRecords(new Set(records)).ids).toEqual(g.ids);
     expect(Genealogy.fromRecords([]).size).toBe(0);
@@ -148,9 +155,11 @@ describe('queries equal a naive Map-based recomputation, whatever the input orde
       const members = Array.from({ length: n }, (_, i) => ({ id: `m${i}`, sponsorId: i < roots ? null : `m${picks[i] % i}` }));
       return { members, input: shuffled(members, seed) };
     });
-  it('upline, depth, recruits, downline, levelCounts, subtreeSize', () => {
+  it('upline, depth, recruits, downline, levelCounts, subtreeSize, from sorted and shuffled input', () => {
     fc.assert(
-      fc.property(forest, ({ members, input }) => {
+      // `members` lists sponsors first (the sequential preorder path), `input` is shuffled (the search path)
+      fc.property(fc.tuple(forest, fc.boolean()), ([{ members, input: shuffledInput }, sorted]) => {
+        const input = sorted ? members : shuffledInput;
         const genealogy = Genealogy.fromRecords(input);
         const sponsor = new Map(members.map((m) => [m.id, m.sponsorId]));
         const up = (id: string) => {

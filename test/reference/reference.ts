@@ -39,10 +39,13 @@ export interface RefLine {
 export interface RefResult {
   /** payee → exact total, payees with at least one line */
   exact: Map<string, string>;
-  /** payee → rounded payout */
+  /** payee → payout rounded once to `plan.scale` with `plan.rounding`, as `toFixed(scale)` */
   rounded: Map<string, string>;
+  /** payee → one line per (order, level) at which the payee was reached as an active ancestor */
   lines: Map<string, RefLine[]>;
+  /** members with PV ≥ minPersonalVolume */
   active: Set<string>;
+  /** exact decimal strings; `payouts` = Σ rounded */
   totals: { potential: string; paid: string; breakage: string; residual: string; payouts: string };
 }
 
@@ -53,6 +56,16 @@ function money(value: string | number | bigint, scale: number): Dec {
   return typeof value === 'string' ? new D(value) : new D(value.toString()).div(new D(10).pow(scale));
 }
 
+/**
+ * DESIGN §3 by the letter: PV per member, then for each commissionable order one upward walk from the buyer's
+ * sponsor (loops, no recursion), each payee's exact total rounded once. Inputs are trusted (valid forest).
+ *
+ * @example
+ * referenceCommissions({ members: [{ id: 'A', sponsorId: null }, { id: 'B', sponsorId: 'A' }],
+ *   orders: [{ id: 'o1', affiliateId: 'B', amount: '10', kind: 'retail' }, { id: 'o2', affiliateId: 'A', amount: 100, kind: 'personal' }],
+ *   plan: { levels: ['0.1', '0.05'], minPersonalVolume: '0', compression: 'none', rounding: 'half-even', scale: 2, commissionable: ['retail', 'personal'] },
+ * }).rounded.get('A'); // '1.00'
+ */
 export function referenceCommissions({ members, orders, plan }: RefInput): RefResult {
   const sponsor = new Map(members.map((m) => [m.id, m.sponsorId]));
   const pv = new Map<string, Dec>();
@@ -74,8 +87,10 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
     const volume = money(o.volume ?? o.amount, plan.scale);
     potential = potential.plus(volume.times(rateSum));
     let level = 1;
+    let steps = 0; // a path in a forest visits each member at most once
     let p = sponsor.get(o.affiliateId) ?? null;
     while (p !== null && level <= rates.length) {
+      if (++steps > members.length) throw new Error(`reference: sponsor cycle above ${o.affiliateId}`);
       if (active.has(p)) {
         const amount = volume.times(rates[level - 1]);
         exact.set(p, (exact.get(p) ?? new D(0)).plus(amount));
@@ -86,7 +101,7 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
           buyerId: o.affiliateId,
           level,
           rate: plan.levels[level - 1],
-          volume: volume.toFixed(plan.scale),
+          volume: volume.toFixed(),
           amount: amount.toFixed(),
         });
         lines.set(p, list);

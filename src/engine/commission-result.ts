@@ -137,7 +137,7 @@ export class CommissionResult {
     const { ids } = this.#state.genealogy;
     const out: Payout[] = [];
     for (let i = 0; i < counts.length; i++) {
-      if (counts[i] !== 0) out.push({ id: ids[i], amount: formatUnits(this.#state.rounded.get(i), this.plan.scale) });
+      if (counts[i] !== 0) out.push({ id: ids.at(i), amount: formatUnits(this.#state.rounded.get(i), this.plan.scale) });
     }
     return out;
   }

@@ -99,8 +99,8 @@ export function explainLines(
       const volume = book.volumes.get(order);
       lines.push({
         order,
-        orderId: book.ids[order],
-        buyerId: ids[b],
+        orderId: book.ids.at(order),
+        buyerId: ids.at(b),
         level,
         rate: compiled.plan.levels[level - 1],
         volume: formatUnits(volume, scale),

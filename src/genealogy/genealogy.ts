@@ -1,6 +1,7 @@
 import { DownlineError, ErrorCode, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
 import { findCycles } from './find-cycles';
 import type { IdIndex } from './id-index';
+import { PackedIds } from './packed-ids';
 import { linkMembers } from './link-members';
 import type { MemberRecord } from './member-record';
 import { preorder } from './preorder';
@@ -27,8 +28,8 @@ import { preorder } from './preorder';
 export class Genealogy {
   /** Number of members. */
   readonly size: number;
-  /** Member id of each preorder index. */
-  readonly ids: readonly string[];
+  /** Member id of each preorder index, packed: `ids.at(i)`, or `[...ids]` for an array. */
+  readonly ids: PackedIds;
   /** Preorder index of each member's sponsor, `-1` for a root; always below the member's own index. */
   readonly parents: Int32Array;
   /** Distance to the member's root (0 for a root). */
@@ -40,7 +41,7 @@ export class Genealogy {
   readonly #index: IdIndex;
 
   private constructor(
-    ids: readonly string[],
+    ids: PackedIds,
     parents: Int32Array,
     depths: Int32Array,
     subtreeSizes: Int32Array,
@@ -85,13 +86,11 @@ export class Genealogy {
 
     const indexOfPosition = new Int32Array(n);
     for (let k = 0; k < n; k++) indexOfPosition[order[k]] = k;
-    const preorderIds: string[] = new Array(n);
     const parents = new Int32Array(n);
     const depths = new Int32Array(n);
     let maxDepth = 0;
     for (let k = 0; k < n; k++) {
       const position = order[k];
-      preorderIds[k] = ids[position];
       const sponsor = sponsorOf[position];
       const parent = sponsor < 0 ? -1 : indexOfPosition[sponsor];
       parents[k] = parent;
@@ -101,6 +100,7 @@ export class Genealogy {
     }
     const subtreeSizes = new Int32Array(n).fill(1);
     for (let k = n - 1; k > 0; k--) if (parents[k] >= 0) subtreeSizes[parents[k]] += subtreeSizes[k];
+    const preorderIds = new PackedIds(n, (k) => ids[order[k]]);
     positionOf.renumber(indexOfPosition, preorderIds);
     return new Genealogy(preorderIds, parents, depths, subtreeSizes, maxDepth, positionOf);
   }
@@ -155,7 +155,7 @@ export class Genealogy {
    */
   roots(): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.size; i += this.subtreeSizes[i]) out.push(this.ids[i]);
+    for (let i = 0; i < this.size; i += this.subtreeSizes[i]) out.push(this.ids.at(i));
     return out;
   }
 
@@ -169,7 +169,7 @@ export class Genealogy {
    */
   sponsor(id: string): string | null {
     const parent = this.parents[this.#require(id)];
-    return parent < 0 ? null : this.ids[parent];
+    return parent < 0 ? null : this.ids.at(parent);
   }
 
   /**
@@ -196,7 +196,7 @@ export class Genealogy {
   upline(id: string, levels = Number.POSITIVE_INFINITY): string[] {
     const out: string[] = [];
     for (let p = this.parents[this.#require(id)]; p >= 0 && out.length < levels; p = this.parents[p]) {
-      out.push(this.ids[p]);
+      out.push(this.ids.at(p));
     }
     return out;
   }
@@ -212,7 +212,7 @@ export class Genealogy {
   recruits(id: string): string[] {
     const i = this.#require(id);
     const out: string[] = [];
-    for (let j = i + 1, end = i + this.subtreeSizes[i]; j < end; j += this.subtreeSizes[j]) out.push(this.ids[j]);
+    for (let j = i + 1, end = i + this.subtreeSizes[i]; j < end; j += this.subtreeSizes[j]) out.push(this.ids.at(j));
     return out;
   }
 
@@ -227,7 +227,7 @@ export class Genealogy {
    */
   downline(id: string, maxDepth = Number.POSITIVE_INFINITY): string[] {
     const out: string[] = [];
-    this.#scan(this.#require(id), maxDepth, (j) => out.push(this.ids[j]));
+    this.#scan(this.#require(id), maxDepth, (j) => out.push(this.ids.at(j)));
     return out;
   }
 

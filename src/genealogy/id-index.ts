@@ -9,6 +9,8 @@
  * @module
  */
 
+import type { IdSource } from './packed-ids';
+
 const EMPTY = -1;
 
 /**
@@ -33,24 +35,24 @@ export function hashId(id: string): number {
 }
 
 /**
- * Positions of ids in an array, found by id.
+ * Positions of ids in an {@link IdSource}, found by id.
  *
  * @example
  * ```ts
  * const ids = ['A', 'B', 'C'];
- * const index = new IdIndex(ids);
- * index.insert(0); index.insert(1); index.insert(2);
+ * const index = new IdIndex(new ArrayIds(ids), ids.length);
+ * ids.forEach((_, i) => index.insert(i));
  * index.find('B'); // 1
  * index.find('Z'); // -1
  * ```
  */
 export class IdIndex {
-  #ids: readonly string[];
+  #ids: IdSource;
   readonly #slots: Int32Array;
   readonly #mask: number;
 
-  /** An empty index over `ids` with room for `ids.length` entries at a load of at most one half. */
-  constructor(ids: readonly string[], capacity: number = ids.length) {
+  /** An empty index over `ids` with room for `capacity` entries at a load of at most one half. */
+  constructor(ids: IdSource, capacity: number) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.#ids = ids;
@@ -63,11 +65,19 @@ export class IdIndex {
    * holding the same id (which is then left as it was).
    */
   insert(position: number): number {
+    return this.insertHashed(position, hashId(this.#ids.at(position)));
+  }
+
+  /**
+   * {@link IdIndex.insert} with the id's {@link hashId} already computed (bulk builds hash in a separate,
+   * sequential pass so that the probes of consecutive inserts overlap in memory).
+   */
+  insertHashed(position: number, hashOfId: number): number {
     const ids = this.#ids;
-    const id = ids[position];
+    const id = ids.at(position);
     const slots = this.#slots;
     const mask = this.#mask;
-    const hash = hashId(id) | 0;
+    const hash = hashOfId | 0;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = slots[2 * slot + 1];
       if (held === EMPTY) {
@@ -75,7 +85,23 @@ export class IdIndex {
         slots[2 * slot + 1] = position;
         return -1;
       }
-      if (slots[2 * slot] === hash && ids[held] === id) return held;
+      if (slots[2 * slot] === hash && ids.matches(held, id)) return held;
+    }
+  }
+
+  /**
+   * The first position whose id has this {@link hashId}, or -1 when none has: a probe that reads no id.
+   * A hit is only a candidate (two ids can share a hash); confirm it with `ids[position] === id`, and fall
+   * back to {@link IdIndex.find} when that fails. Bulk lookups probe every key first and confirm afterwards,
+   * so that no probe waits on a string comparison.
+   */
+  candidate(hashOfId: number): number {
+    const slots = this.#slots;
+    const mask = this.#mask;
+    const hash = hashOfId | 0;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const held = slots[2 * slot + 1];
+      if (held === EMPTY || slots[2 * slot] === hash) return held;
     }
   }
 
@@ -88,15 +114,15 @@ export class IdIndex {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = slots[2 * slot + 1];
       if (held === EMPTY) return -1;
-      if (slots[2 * slot] === hash && ids[held] === id) return held;
+      if (slots[2 * slot] === hash && ids.matches(held, id)) return held;
     }
   }
 
   /**
-   * Renumbers every entry with `positions[old] = new` over a new array `ids` (same ids, new order), without
+   * Renumbers every entry with `positions[old] = new` over a new source `ids` (same ids, new order), without
    * hashing again.
    */
-  renumber(positions: Int32Array, ids: readonly string[]): void {
+  renumber(positions: Int32Array, ids: IdSource): void {
     const slots = this.#slots;
     for (let k = 1; k < slots.length; k += 2) if (slots[k] !== EMPTY) slots[k] = positions[slots[k]];
     this.#ids = ids;

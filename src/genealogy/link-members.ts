@@ -1,5 +1,6 @@
 import { ErrorCode, type Issue, type IssuePath, quote } from '../errors';
-import { IdIndex } from './id-index';
+import { hashId, IdIndex } from './id-index';
+import { ArrayIds } from './packed-ids';
 import type { MemberRecord } from './member-record';
 
 /**
@@ -13,9 +14,27 @@ export interface LinkedMembers {
   readonly issues: Issue[];
 }
 
+// What pass 1 found about a record's id (idState) and its sponsorId (sponsorState).
+const ID_OK = 0;
+const NOT_AN_OBJECT = 1;
+const ID_NOT_A_STRING = 2;
+const ID_EMPTY = 3;
+const ID_DUPLICATE = 4;
+const SPONSOR_NONE = 0; // null or undefined: a root
+const SPONSOR_ID = 1; // a string, to look up
+const SPONSOR_NOT_A_STRING = 2;
+const SPONSOR_SELF = 3;
+const SPONSOR_UNKNOWN = 4;
+
 /**
  * First validation stage: record shape, empty and duplicate ids, unknown and self sponsors. Collects every
- * issue; members whose sponsor link is bad are linked as roots so that cycle detection can still run.
+ * issue (those about ids first, then those about sponsors, each in input order); members whose sponsor link
+ * is bad are linked as roots so that cycle detection can still run.
+ *
+ * Built for ten million records: each record is read once, in a sequential pass that also hashes the ids;
+ * then every id is inserted, every sponsor probed by hash alone and every hit confirmed by one string
+ * comparison, each in its own loop. No step of one of these loops waits on a memory load of the step before,
+ * so the cache misses of a hash table far larger than the cache overlap instead of queueing up.
  *
  * @example
  * ```ts
@@ -26,55 +45,132 @@ export interface LinkedMembers {
 export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): LinkedMembers {
   const n = records.length;
   const ids: string[] = new Array(n);
-  const positionOf = new IdIndex(ids);
-  const issues: Issue[] = [];
-  const sponsorOf = new Int32Array(n);
-  const report = (code: Issue['code'], index: number, key: string | null, message: string) =>
-    issues.push({ code, path: key === null ? [...base, index] : [...base, index, key], message });
+  const sponsorIds: (string | null)[] = new Array(n); // dropped on return
+  const idHashes = new Int32Array(n);
+  const sponsorOf = new Int32Array(n); // holds the sponsor's hash until it is resolved
+  const idState = new Uint8Array(n);
+  const sponsorState = new Uint8Array(n);
+  let problems = 0;
 
+  // 1. read every record once
   for (let i = 0; i < n; i++) {
-    const record = records[i];
+    const record = records[i] as unknown;
+    sponsorIds[i] = null;
     if (typeof record !== 'object' || record === null) {
-      report(ErrorCode.InvalidMember, i, null, `member #${i}: must be an object with an id and a sponsorId`);
       ids[i] = '';
+      idState[i] = NOT_AN_OBJECT;
+      problems++;
       continue;
     }
-    const id = record.id;
+    const id = (record as MemberRecord).id as unknown;
     if (typeof id !== 'string') {
-      report(ErrorCode.InvalidMember, i, 'id', `member #${i}: id must be a string`);
       ids[i] = '';
+      idState[i] = ID_NOT_A_STRING;
+      problems++;
       continue;
     }
     ids[i] = id;
     if (id.length === 0) {
-      report(ErrorCode.EmptyId, i, 'id', `member #${i}: id is empty`);
-      continue;
+      idState[i] = ID_EMPTY;
+      problems++;
+    } else {
+      idHashes[i] = hashId(id);
     }
-    const first = positionOf.insert(i);
-    if (first >= 0)
-      report(ErrorCode.DuplicateMember, i, 'id', `member ${quote(id)}: duplicate id (first at #${first}, again at #${i})`);
-  }
-
-  for (let i = 0; i < n; i++) {
-    sponsorOf[i] = -1;
-    const record = records[i];
-    if (typeof record !== 'object' || record === null || typeof record.id !== 'string') continue;
-    const sponsorId = record.sponsorId as unknown;
+    const sponsorId = (record as MemberRecord).sponsorId as unknown;
     if (sponsorId === null || sponsorId === undefined) continue;
     if (typeof sponsorId !== 'string') {
-      report(ErrorCode.InvalidMember, i, 'sponsorId', `member ${quote(ids[i])}: sponsorId must be a string or null`);
-      continue;
+      sponsorState[i] = SPONSOR_NOT_A_STRING;
+      problems++;
+    } else if (sponsorId === id && id.length > 0) {
+      sponsorState[i] = SPONSOR_SELF;
+      problems++;
+    } else {
+      sponsorState[i] = SPONSOR_ID;
+      sponsorIds[i] = sponsorId;
+      sponsorOf[i] = hashId(sponsorId);
     }
-    if (sponsorId === ids[i]) {
-      report(ErrorCode.SelfSponsor, i, 'sponsorId', `member ${quote(ids[i])}: sponsors itself`);
-      continue;
+  }
+
+  // 2. index the ids; a repeated id stays with its first position
+  const positionOf = new IdIndex(new ArrayIds(ids), n);
+  for (let i = 0; i < n; i++) {
+    if (idState[i] !== ID_OK) continue;
+    if (positionOf.insertHashed(i, idHashes[i]) >= 0) {
+      idState[i] = ID_DUPLICATE;
+      problems++;
     }
-    const sponsor = positionOf.find(sponsorId);
-    if (sponsor < 0) {
-      report(ErrorCode.UnknownSponsor, i, 'sponsorId', `member ${quote(ids[i])}: unknown sponsor ${quote(sponsorId)}`);
-      continue;
+  }
+
+  // 3. probe each sponsor by hash only, then 4. confirm each hit by comparing the ids
+  for (let i = 0; i < n; i++) sponsorOf[i] = sponsorState[i] === SPONSOR_ID ? positionOf.candidate(sponsorOf[i]) : -1;
+  for (let i = 0; i < n; i++) {
+    const candidate = sponsorOf[i];
+    if (candidate >= 0 && ids[candidate] !== sponsorIds[i]) sponsorOf[i] = positionOf.find(sponsorIds[i] as string);
+    if (sponsorOf[i] < 0 && sponsorState[i] === SPONSOR_ID) {
+      sponsorState[i] = SPONSOR_UNKNOWN;
+      problems++;
     }
-    sponsorOf[i] = sponsor;
+  }
+
+  const issues: Issue[] = [];
+  if (problems > 0) {
+    reportIds(ids, idState, positionOf, base, issues);
+    reportSponsors(ids, idState, sponsorState, sponsorIds, base, issues);
   }
   return { ids, positionOf, sponsorOf, issues };
+}
+
+function reportIds(ids: string[], idState: Uint8Array, positionOf: IdIndex, base: IssuePath, issues: Issue[]): void {
+  for (let i = 0; i < ids.length; i++) {
+    switch (idState[i]) {
+      case NOT_AN_OBJECT:
+        issues.push({
+          code: ErrorCode.InvalidMember,
+          path: [...base, i],
+          message: `member #${i}: must be an object with an id and a sponsorId`,
+        });
+        break;
+      case ID_NOT_A_STRING:
+        issues.push({ code: ErrorCode.InvalidMember, path: [...base, i, 'id'], message: `member #${i}: id must be a string` });
+        break;
+      case ID_EMPTY:
+        issues.push({ code: ErrorCode.EmptyId, path: [...base, i, 'id'], message: `member #${i}: id is empty` });
+        break;
+      case ID_DUPLICATE:
+        issues.push({
+          code: ErrorCode.DuplicateMember,
+          path: [...base, i, 'id'],
+          message: `member ${quote(ids[i])}: duplicate id (first at #${positionOf.find(ids[i])}, again at #${i})`,
+        });
+        break;
+    }
+  }
+}
+
+function reportSponsors(
+  ids: string[],
+  idState: Uint8Array,
+  sponsorState: Uint8Array,
+  sponsorIds: (string | null)[],
+  base: IssuePath,
+  issues: Issue[],
+): void {
+  for (let i = 0; i < ids.length; i++) {
+    const state = sponsorState[i];
+    if (state === SPONSOR_NONE || state === SPONSOR_ID) continue;
+    // a record whose id is unusable is named by its position
+    const member = idState[i] === ID_EMPTY ? `#${i}` : quote(ids[i]);
+    const path = [...base, i, 'sponsorId'];
+    if (state === SPONSOR_NOT_A_STRING) {
+      issues.push({ code: ErrorCode.InvalidMember, path, message: `member ${member}: sponsorId must be a string or null` });
+    } else if (state === SPONSOR_SELF) {
+      issues.push({ code: ErrorCode.SelfSponsor, path, message: `member ${member}: sponsors itself` });
+    } else {
+      issues.push({
+        code: ErrorCode.UnknownSponsor,
+        path,
+        message: `member ${member}: unknown sponsor ${quote(sponsorIds[i])}`,
+      });
+    }
+  }
 }

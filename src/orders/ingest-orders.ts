@@ -1,6 +1,7 @@
 import { DownlineError, ErrorCode, type Issue, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
 import type { Genealogy } from '../genealogy';
 import { IdIndex } from '../genealogy/id-index';
+import { ArrayIds, PackedIds } from '../genealogy/packed-ids';
 import { ExactColumn } from '../money/exact-column';
 import { type AmountRefusal, readMinorUnits } from '../money/minor-units';
 import { ORDER_KINDS } from '../plan/order-kind';
@@ -25,7 +26,7 @@ export const KIND_CODE = { retail: 0, personal: 1, enrollment: 2 } as const;
  * ```ts
  * const book = ingestOrders(orders, genealogy, { scale: 2 });
  * book.count;                    // number of orders
- * genealogy.ids[book.buyers[0]]; // the affiliate of the first order
+ * genealogy.ids.at(book.buyers[0]); // the affiliate of the first order
  * ```
  */
 export interface OrderBook {
@@ -33,7 +34,8 @@ export interface OrderBook {
   /** Decimals of the minor units in `amounts` and `volumes`. */
   readonly scale: number;
   readonly count: number;
-  readonly ids: readonly string[];
+  /** Order ids, packed: `ids.at(i)`. */
+  readonly ids: PackedIds;
   /** Genealogy (preorder) index of each order's affiliate. */
   readonly buyers: Int32Array;
   /** {@link KIND_CODE} of each order. */
@@ -75,7 +77,7 @@ export function ingestOrders(
   const kinds = new Uint8Array(count);
   const amounts = new ExactColumn(count);
   const volumes = new ExactColumn(count);
-  const seen = new IdIndex(ids, count);
+  const seen = new IdIndex(new ArrayIds(ids), count);
   const issues: Issue[] = [];
   const report = (code: Issue['code'], index: number, key: string | null, message: string) =>
     issues.push({ code, path: key === null ? [...base, index] : [...base, index, key], message });
@@ -135,7 +137,7 @@ export function ingestOrders(
   }
   if (issues.length > 0) throw new DownlineError(issues);
   const affiliateVolumes = sumByAffiliate(genealogy.size, buyers, kinds, volumes);
-  return { genealogy, scale, count, ids, buyers, kinds, amounts, volumes, affiliateVolumes };
+  return { genealogy, scale, count, ids: new PackedIds(ids), buyers, kinds, amounts, volumes, affiliateVolumes };
 }
 
 /**

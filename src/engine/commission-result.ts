@@ -7,6 +7,7 @@ import type { Plan } from '../plan/plan';
 import type { CompiledPlan } from './compiled-plan';
 import { type ExplainLine, explainLines, type OrdersByBuyer, ordersByBuyer } from './explain';
 import { levelSums } from './level-sums';
+import { roundedPayout } from './round-payouts';
 
 /**
  * The period's totals, exact decimal strings. `potential = paid + breakage` and
@@ -70,7 +71,6 @@ export interface CommissionState {
   readonly personal: ExactColumn;
   readonly active: Uint8Array;
   readonly exact: ExactColumn;
-  readonly rounded: ExactColumn;
   readonly potential: bigint;
   readonly paid: bigint;
   readonly roundedTotal: bigint;
@@ -112,7 +112,7 @@ export class CommissionResult {
 
   /** The member's payout, rounded at the plan's scale (`"0.00"` when they earn nothing). */
   payout(id: string): string {
-    return formatUnits(this.#state.rounded.get(this.#index(id)), this.plan.scale);
+    return formatUnits(this.#rounded(this.#index(id)), this.plan.scale);
   }
 
   /** The member's exact commission before rounding. */
@@ -137,7 +137,7 @@ export class CommissionResult {
     const { ids } = this.#state.genealogy;
     const out: Payout[] = [];
     for (let i = 0; i < counts.length; i++) {
-      if (counts[i] !== 0) out.push({ id: ids.at(i), amount: formatUnits(this.#state.rounded.get(i), this.plan.scale) });
+      if (counts[i] !== 0) out.push({ id: ids.at(i), amount: formatUnits(this.#rounded(i), this.plan.scale) });
     }
     return out;
   }
@@ -161,6 +161,11 @@ export class CommissionResult {
     const payouts: Record<string, string> = {};
     for (const { id, amount } of this.payouts()) payouts[id] = amount;
     return { payouts, totals: this.totals };
+  }
+
+  #rounded(index: number): bigint {
+    const { exact, compiled } = this.#state;
+    return roundedPayout(exact, index, compiled.rateDecimals, this.plan.rounding);
   }
 
   #index(id: string): number {

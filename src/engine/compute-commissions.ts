@@ -10,7 +10,7 @@ import { compilePlan } from './compiled-plan';
 import { payeeSums } from './payee-sums';
 import { periodVolumes } from './period-volumes';
 import { qualify } from './qualification';
-import { roundPayouts } from './round-payouts';
+import { roundedTotal } from './round-payouts';
 
 /**
  * What one commission period needs: who sponsored whom, the plan, and the period's orders (records, or an
@@ -60,7 +60,6 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
   const volumes = periodVolumes(book, compiled);
   const active = qualify(volumes.personal, compiled.minPersonalVolume);
   const sums = payeeSums(genealogy, volumes, compiled, active);
-  const { rounded, total } = roundPayouts(sums.exact, compiled.rateDecimals, plan.rounding);
   return new CommissionResult({
     genealogy,
     book,
@@ -68,10 +67,9 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     personal: volumes.personal,
     active,
     exact: sums.exact,
-    rounded,
     potential: volumes.commissionableTotal * compiled.rateSum,
     paid: sums.paid,
-    roundedTotal: total,
+    roundedTotal: roundedTotal(sums.exact, compiled.rateDecimals, plan.rounding),
   });
 }
 

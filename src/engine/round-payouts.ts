@@ -1,53 +1,42 @@
-import { ExactColumn } from '../money/exact-column';
+import type { ExactColumn } from '../money/exact-column';
 import { type RoundingMode, roundQuotient, roundQuotientFloat } from '../money/rounding';
 
 /**
- * Each payee's payout, rounded once to the currency's scale, and their sum.
+ * One payee's payout: their exact total (units of `10^-(scale + rateDecimals)`) rounded once to minor units
+ * with the plan's mode (DESIGN §3 rule 4). Payouts are rounded when asked for rather than stored: a column of
+ * ten million rounded amounts would cost as much to write as to recompute.
  *
  * @example
  * ```ts
- * const { rounded, total } = roundPayouts(sums.exact, compiled.rateDecimals, 'half-even');
+ * roundedPayout(new ExactColumn(Float64Array.of(5, 15)), 1, 1, 'half-even'); // 0.015 → 2n (cents)
  * ```
  */
-export interface RoundedPayouts {
-  /** Payout in minor units. */
-  readonly rounded: ExactColumn;
-  /** Σ rounded, minor units. */
-  readonly total: bigint;
+export function roundedPayout(exact: ExactColumn, index: number, rateDecimals: number, mode: RoundingMode): bigint {
+  const value = exact.values[index];
+  if (value >= 0) return BigInt(roundQuotientFloat(value, 10 ** rateDecimals, mode));
+  return roundQuotient(exact.get(index), 10n ** BigInt(rateDecimals), mode);
 }
 
 /**
- * Stage 4: rounds each payee's exact total (units of `10^-(scale + rateDecimals)`) to minor units with the
- * plan's mode (DESIGN §3 rule 4). Exact: safe integers are divided with a corrected double division, wide
- * ones in bigint.
+ * Stage 4: Σ of every payee's rounded payout, in minor units, in one pass that allocates nothing. Exact:
+ * safe integers are divided with a corrected double estimate, wide ones in bigint.
  *
  * @example
  * ```ts
- * roundPayouts(new ExactColumn(Float64Array.of(5, 15)), 3, 'half-even'); // 0.005 → 0, 0.015 → 2 (cents)
+ * roundedTotal(new ExactColumn(Float64Array.of(5, 15)), 3, 'half-even'); // 0.005 → 0, 0.015 → 2: 2n
  * ```
  */
-export function roundPayouts(exact: ExactColumn, rateDecimals: number, mode: RoundingMode): RoundedPayouts {
+export function roundedTotal(exact: ExactColumn, rateDecimals: number, mode: RoundingMode): bigint {
   const values = exact.values;
-  const n = values.length;
-  const rounded = new Float64Array(n);
   const denominator = 10 ** rateDecimals;
   const inverse = 1 / denominator;
-  let total = 0; // ≤ Σ exact / 10^rateDecimals + n: exact
-  for (let i = 0; i < n; i++) {
+  let total = 0; // ≤ Σ exact / 10^rateDecimals + n/2 < 2^53: exact
+  for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value > 0) {
-      const r = roundQuotientFloat(value, denominator, mode, inverse);
-      rounded[i] = r;
-      total += r;
-    }
+    if (value > 0) total += roundQuotientFloat(value, denominator, mode, inverse);
   }
-  const column = new ExactColumn(rounded);
-  let wideTotal = 0n;
+  let wide = 0n;
   const denominatorBig = 10n ** BigInt(rateDecimals);
-  for (const [i, value] of exact.big) {
-    const r = roundQuotient(value, denominatorBig, mode);
-    column.set(i, r <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(r) : r);
-    wideTotal += r;
-  }
-  return { rounded: column, total: BigInt(total) + wideTotal };
+  for (const value of exact.big.values()) wide += roundQuotient(value, denominatorBig, mode);
+  return BigInt(total) + wide;
 }

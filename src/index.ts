@@ -16,7 +16,7 @@
  * @module
  */
 export { DownlineError, ErrorCode, formatPath, type Issue, type IssuePath, type SafeResult } from './errors';
-export { Genealogy, type MemberRecord } from './genealogy';
+export { Genealogy, type MemberRecord, type PackedIds } from './genealogy';
 export {
   parsePlan,
   safeParsePlan,

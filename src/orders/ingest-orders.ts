@@ -1,6 +1,6 @@
 import { DownlineError, ErrorCode, type Issue, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
 import type { Genealogy } from '../genealogy';
-import { IdIndex } from '../genealogy/id-index';
+import { hashId, IdIndex } from '../genealogy/id-index';
 import { ArrayIds, PackedIds } from '../genealogy/packed-ids';
 import { ExactColumn } from '../money/exact-column';
 import { type AmountRefusal, readMinorUnits } from '../money/minor-units';
@@ -77,7 +77,7 @@ export function ingestOrders(
   const kinds = new Uint8Array(count);
   const amounts = new ExactColumn(count);
   const volumes = new ExactColumn(count);
-  const seen = new IdIndex(new ArrayIds(ids), count);
+  const affiliates: (string | undefined)[] = new Array(count); // dropped on return
   const issues: Issue[] = [];
   const report = (code: Issue['code'], index: number, key: string | null, message: string) =>
     issues.push({ code, path: key === null ? [...base, index] : [...base, index, key], message });
@@ -94,17 +94,13 @@ export function ingestOrders(
       continue;
     }
     ids[i] = id;
-    const first = seen.insert(i);
-    if (first >= 0) report(ErrorCode.DuplicateOrder, i, 'id', `order ${quote(id)}: duplicate id (first at #${first})`);
 
     const affiliateId = record.affiliateId;
-    const buyer = typeof affiliateId === 'string' ? genealogy.indexOf(affiliateId) : -1;
-    if (typeof affiliateId !== 'string') {
+    if (typeof affiliateId === 'string') {
+      affiliates[i] = affiliateId;
+    } else {
       report(ErrorCode.InvalidOrder, i, 'affiliateId', `order ${quote(id)}: affiliateId must be a string`);
-    } else if (buyer < 0) {
-      report(ErrorCode.UnknownAffiliate, i, 'affiliateId', `order ${quote(id)}: unknown affiliate ${quote(affiliateId)}`);
     }
-    buyers[i] = buyer;
 
     const kind = record.kind;
     const code = kind === 'retail' ? 0 : kind === 'personal' ? 1 : kind === 'enrollment' ? 2 : -1;
@@ -135,7 +131,15 @@ export function ingestOrders(
       }
     }
   }
-  if (issues.length > 0) throw new DownlineError(issues);
+  // Ids are resolved in bulk after the pass over records: hash everything, probe everything, confirm.
+  buyers.set(genealogy.indexesOf(affiliates));
+  for (let i = 0; i < count; i++) {
+    if (buyers[i] < 0 && affiliates[i] !== undefined) {
+      report(ErrorCode.UnknownAffiliate, i, 'affiliateId', `order ${quote(ids[i])}: unknown affiliate ${quote(affiliates[i])}`);
+    }
+  }
+  reportDuplicates(ids, report);
+  if (issues.length > 0) throw new DownlineError(issues.sort(byRecordThenField));
   const affiliateVolumes = sumByAffiliate(genealogy.size, buyers, kinds, volumes);
   return { genealogy, scale, count, ids: new PackedIds(ids), buyers, kinds, amounts, volumes, affiliateVolumes };
 }
@@ -155,6 +159,33 @@ export function safeIngestOrders(
   options: { scale: number; path?: IssuePath },
 ): SafeResult<OrderBook> {
   return toSafe(() => ingestOrders(records, genealogy, options));
+}
+
+/** Reports every repeated order id, naming the first position that holds it. */
+function reportDuplicates(
+  ids: (string | undefined)[],
+  report: (code: Issue['code'], index: number, key: string, message: string) => void,
+): void {
+  const seen = new IdIndex(new ArrayIds(ids as string[]), ids.length);
+  const hashes = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== undefined) hashes[i] = hashId(ids[i] as string);
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] === undefined) continue;
+    const first = seen.insertHashed(i, hashes[i]);
+    if (first >= 0) report(ErrorCode.DuplicateOrder, i, 'id', `order ${quote(ids[i])}: duplicate id (first at #${first})`);
+  }
+}
+
+const FIELD_RANK: Record<string, number> = { id: 1, affiliateId: 2, kind: 3, amount: 4, volume: 5 };
+
+/** Issues in input order, and within a record in the order of its fields. */
+function byRecordThenField(a: Issue, b: Issue): number {
+  const at = a.path.length - (typeof a.path[a.path.length - 1] === 'number' ? 1 : 2);
+  const bt = b.path.length - (typeof b.path[b.path.length - 1] === 'number' ? 1 : 2);
+  const ai = a.path[at] as number;
+  const bi = b.path[bt] as number;
+  if (ai !== bi) return ai - bi;
+  return (FIELD_RANK[String(a.path[at + 1])] ?? 0) - (FIELD_RANK[String(b.path[bt + 1])] ?? 0);
 }
 
 function refusalCode(refusal: AmountRefusal): Issue['code'] {

@@ -54,6 +54,7 @@ describe('Genealogy queries', () => {
     expect(g.subtreeSize('Y')).toBe(1);
     expect(g.indexOf('G')).toBe(6);
     expect(g.indexOf('nobody')).toBe(-1);
+    expect([...g.indexesOf(['G', 'nobody', undefined, 'A', 'Y'])]).toEqual([6, -1, -1, 0, 9]);
     expect(g.has('Y') && !g.has('Z')).toBe(true);
   });
   it('keeps input order for roots and children when members come before their sponsors', () => {

@@ -112,13 +112,12 @@ export class CommissionResult {
 
   /** The member's payout, rounded at the plan's scale (`"0.00"` when they earn nothing). */
   payout(id: string): string {
-    return formatUnits(this.#rounded(this.#index(id)), this.plan.scale);
+    return this.#payoutText(this.#index(id));
   }
 
   /** The member's exact commission before rounding. */
   exact(id: string): string {
-    const { compiled } = this.#state;
-    return formatUnits(this.#state.exact.get(this.#index(id)), this.plan.scale + compiled.rateDecimals, this.plan.scale);
+    return this.#exactText(this.#index(id));
   }
 
   /** Whether the member met the period's qualification (`PV ≥ minPersonalVolume`). */
@@ -137,7 +136,7 @@ export class CommissionResult {
     const { ids } = this.#state.genealogy;
     const out: Payout[] = [];
     for (let i = 0; i < counts.length; i++) {
-      if (counts[i] !== 0) out.push({ id: ids.at(i), amount: formatUnits(this.#rounded(i), this.plan.scale) });
+      if (counts[i] !== 0) out.push({ id: ids.at(i), amount: this.#payoutText(i) });
     }
     return out;
   }
@@ -150,8 +149,8 @@ export class CommissionResult {
     return {
       id,
       active: state.active[index] === 1,
-      exact: this.exact(id),
-      payout: this.payout(id),
+      exact: this.#exactText(index),
+      payout: this.#payoutText(index),
       lines: explainLines(index, state.genealogy, state.book, state.compiled, state.active, this.#grouped),
     };
   }
@@ -163,9 +162,14 @@ export class CommissionResult {
     return { payouts, totals: this.totals };
   }
 
-  #rounded(index: number): bigint {
+  #payoutText(index: number): string {
     const { exact, compiled } = this.#state;
-    return roundedPayout(exact, index, compiled.rateDecimals, this.plan.rounding);
+    return formatUnits(roundedPayout(exact, index, compiled.rateDecimals, this.plan.rounding), this.plan.scale);
+  }
+
+  #exactText(index: number): string {
+    const { exact, compiled } = this.#state;
+    return formatUnits(exact.get(index), this.plan.scale + compiled.rateDecimals, this.plan.scale);
   }
 
   #index(id: string): number {

@@ -4,7 +4,8 @@ const LISTED = 10;
 
 /**
  * Finds every sponsor cycle among the members a preorder visit did not reach, one issue per cycle listing
- * its members in sponsor order. Iterative, O(n): each member is walked at most once.
+ * its members in sponsor order from the one that comes first in the input; the issues come in that order
+ * too. Iterative, O(n): each member is walked at most once.
  *
  * @example
  * ```ts
@@ -26,7 +27,9 @@ export function findCycles(sponsorOf: Int32Array, reached: Uint8Array, ids: read
     if (node >= 0 && state[node] === 1) issues.push(cycleIssue(node, sponsorOf, ids, base));
     for (let walk = start; walk >= 0 && state[walk] === 1; walk = sponsorOf[walk]) state[walk] = 2;
   }
-  return issues;
+  // a walk can enter a cycle from a member hanging below it: list the cycles by their first member instead
+  const at = base.length;
+  return issues.sort((a, b) => (a.path[at] as number) - (b.path[at] as number));
 }
 
 function cycleIssue(entry: number, sponsorOf: Int32Array, ids: readonly string[], base: IssuePath): Issue {

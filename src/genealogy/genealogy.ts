@@ -4,7 +4,7 @@ import { hashId, type IdIndex } from './id-index';
 import { PackedIds } from './packed-ids';
 import { linkMembers } from './link-members';
 import type { MemberRecord } from './member-record';
-import { preorder } from './preorder';
+import { type ForestColumns, forestColumns, preorder } from './preorder';
 
 /**
  * Who sponsored whom: a validated forest in columns. Members are numbered in DFS preorder (roots and
@@ -38,23 +38,26 @@ export class Genealogy {
   readonly subtreeSizes: Int32Array;
   /** The greatest depth. */
   readonly maxDepth: number;
+  /** Input position of each id, found by id; the ids as packed, in input order; preorder index of each position. */
   readonly #index: IdIndex;
+  readonly #stored: PackedIds;
+  readonly #indexOfPosition: Int32Array;
 
   private constructor(
-    ids: PackedIds,
-    parents: Int32Array,
-    depths: Int32Array,
-    subtreeSizes: Int32Array,
-    maxDepth: number,
+    stored: PackedIds,
+    columns: ForestColumns,
     index: IdIndex,
   ) {
-    this.size = ids.length;
-    this.ids = ids;
-    this.parents = parents;
-    this.depths = depths;
-    this.subtreeSizes = subtreeSizes;
-    this.maxDepth = maxDepth;
+    this.size = stored.length;
+    // seen in preorder through `order`: no gather of millions of strings into a new order
+    this.ids = stored.permuted(columns.order);
+    this.parents = columns.parents;
+    this.depths = columns.depths;
+    this.subtreeSizes = columns.subtreeSizes;
+    this.maxDepth = columns.maxDepth;
     this.#index = index;
+    this.#stored = stored;
+    this.#indexOfPosition = columns.indexOfPosition;
   }
 
   /**
@@ -76,33 +79,19 @@ export class Genealogy {
     const linked = linkMembers(list, base);
     const { ids, positionOf, sponsorOf, issues } = linked;
     const n = ids.length;
-    const { order, reached } = preorder(sponsorOf);
-    if (reached < n) {
+    const visit = preorder(sponsorOf);
+    if (visit.reached < n) {
       const seen = new Uint8Array(n);
-      for (let k = 0; k < reached; k++) seen[order[k]] = 1;
+      for (let k = 0; k < visit.reached; k++) seen[visit.order[k]] = 1;
       issues.push(...findCycles(sponsorOf, seen, ids, base));
     }
     if (issues.length > 0) throw new DownlineError(issues);
 
-    const indexOfPosition = new Int32Array(n);
-    for (let k = 0; k < n; k++) indexOfPosition[order[k]] = k;
-    const parents = new Int32Array(n);
-    const depths = new Int32Array(n);
-    let maxDepth = 0;
-    for (let k = 0; k < n; k++) {
-      const position = order[k];
-      const sponsor = sponsorOf[position];
-      const parent = sponsor < 0 ? -1 : indexOfPosition[sponsor];
-      parents[k] = parent;
-      const depth = parent < 0 ? 0 : depths[parent] + 1;
-      depths[k] = depth;
-      if (depth > maxDepth) maxDepth = depth;
-    }
-    const subtreeSizes = new Int32Array(n).fill(1);
-    for (let k = n - 1; k > 0; k--) if (parents[k] >= 0) subtreeSizes[parents[k]] += subtreeSizes[k];
-    const preorderIds = new PackedIds(n, (k) => ids[order[k]]);
-    positionOf.renumber(indexOfPosition, preorderIds);
-    return new Genealogy(preorderIds, parents, depths, subtreeSizes, maxDepth, positionOf);
+    const columns = visit.columns ?? forestColumns(sponsorOf, visit.order);
+    // packed in input order, a sequential read; the index keeps its input positions (no renumbering pass)
+    const stored = new PackedIds(ids);
+    positionOf.useSource(stored);
+    return new Genealogy(stored, columns, positionOf);
   }
 
   /**
@@ -130,7 +119,8 @@ export class Genealogy {
    * ```
    */
   indexOf(id: string): number {
-    return this.#index.find(id);
+    const position = this.#index.find(id);
+    return position < 0 ? -1 : this.#indexOfPosition[position];
   }
 
   /**
@@ -153,10 +143,12 @@ export class Genealogy {
     }
     const index = this.#index;
     for (let i = 0; i < n; i++) out[i] = ids[i] === undefined ? -1 : index.candidate(out[i]);
-    const packed = this.ids;
+    const stored = this.#stored;
+    const indexOfPosition = this.#indexOfPosition;
     for (let i = 0; i < n; i++) {
-      const candidate = out[i];
-      if (candidate >= 0 && !packed.matches(candidate, ids[i] as string)) out[i] = index.find(ids[i] as string);
+      let position = out[i];
+      if (position >= 0 && !stored.matches(position, ids[i] as string)) position = index.find(ids[i] as string);
+      out[i] = position < 0 ? -1 : indexOfPosition[position];
     }
     return out;
   }

@@ -13,7 +13,12 @@ const LISTED = 10;
  * // [{ code: 'CYCLE', message: 'cycle of 2 members: "P" -> "Q" -> "P"', ... }]
  * ```
  */
-export function findCycles(sponsorOf: Int32Array, reached: Uint8Array, ids: readonly string[], base: IssuePath): Issue[] {
+export function findCycles(
+  sponsorOf: Int32Array,
+  reached: Uint8Array,
+  ids: { at(position: number): string | undefined },
+  base: IssuePath,
+): Issue[] {
   const n = sponsorOf.length;
   const state = new Uint8Array(n); // 0 new, 1 on the current walk, 2 done
   const issues: Issue[] = [];
@@ -32,7 +37,12 @@ export function findCycles(sponsorOf: Int32Array, reached: Uint8Array, ids: read
   return issues.sort((a, b) => (a.path[at] as number) - (b.path[at] as number));
 }
 
-function cycleIssue(entry: number, sponsorOf: Int32Array, ids: readonly string[], base: IssuePath): Issue {
+function cycleIssue(
+  entry: number,
+  sponsorOf: Int32Array,
+  ids: { at(position: number): string | undefined },
+  base: IssuePath,
+): Issue {
   // Members in enrolment order: each one's sponsor follows it. Start from the lowest position for stability.
   const members: number[] = [];
   for (let node = entry; ; node = sponsorOf[node]) {
@@ -42,11 +52,11 @@ function cycleIssue(entry: number, sponsorOf: Int32Array, ids: readonly string[]
   let lowest = 0;
   for (let k = 1; k < members.length; k++) if (members[k] < members[lowest]) lowest = k;
   const cycle = [...members.slice(lowest), ...members.slice(0, lowest)];
-  const shown = cycle.slice(0, LISTED).map((i) => quote(ids[i]));
+  const shown = cycle.slice(0, LISTED).map((i) => quote(ids.at(i)));
   const tail = cycle.length > LISTED ? ` -> … (${cycle.length - LISTED} more)` : '';
   return {
     code: ErrorCode.Cycle,
     path: [...base, cycle[0], 'sponsorId'],
-    message: `cycle of ${cycle.length} members: ${shown.join(' -> ')}${tail} -> ${quote(ids[cycle[0]])}`,
+    message: `cycle of ${cycle.length} members: ${shown.join(' -> ')}${tail} -> ${quote(ids.at(cycle[0]))}`,
   };
 }

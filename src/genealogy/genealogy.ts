@@ -88,10 +88,8 @@ export class Genealogy {
     if (issues.length > 0) throw new DownlineError(issues);
 
     const columns = visit.columns ?? forestColumns(sponsorOf, visit.order);
-    // packed in input order, a sequential read; the index keeps its input positions (no renumbering pass)
-    const stored = new PackedIds(ids);
-    positionOf.useSource(stored);
-    return new Genealogy(stored, columns, positionOf);
+    // the index keeps the input positions of the packed ids (no renumbering pass)
+    return new Genealogy(ids, columns, positionOf);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { ErrorCode, type Issue, type IssuePath, quote } from '../errors';
 import { hashId, IdIndex } from './id-index';
-import { ArrayIds } from './packed-ids';
+import { PackedIds } from './packed-ids';
 import type { MemberRecord } from './member-record';
 
 /**
@@ -8,7 +8,8 @@ import type { MemberRecord } from './member-record';
  * position (`-1` for a root).
  */
 export interface LinkedMembers {
-  readonly ids: string[];
+  /** The ids in input order, packed; `''` for a record without a string id. */
+  readonly ids: PackedIds;
   readonly positionOf: IdIndex;
   readonly sponsorOf: Int32Array;
   readonly issues: Issue[];
@@ -31,10 +32,11 @@ const SPONSOR_UNKNOWN = 4;
  * issue (those about ids first, then those about sponsors, each in input order); members whose sponsor link
  * is bad are linked as roots so that cycle detection can still run.
  *
- * Built for ten million records: each record is read once, in a sequential pass that also hashes the ids;
- * then every id is inserted, every sponsor probed by hash alone and every hit confirmed by one string
- * comparison, each in its own loop. No step of one of these loops waits on a memory load of the step before,
- * so the cache misses of a hash table far larger than the cache overlap instead of queueing up.
+ * Built for ten million records: the records are read in sequential passes (check and hash, pack the ids,
+ * confirm the sponsors) and no array of millions of strings is kept; every id is inserted, every sponsor
+ * probed by hash alone and every hit confirmed by one comparison with the packed ids, each in its own loop.
+ * No step of one of these loops waits on a memory load of the step before, so the cache misses of a hash
+ * table far larger than the cache overlap instead of queueing up. The records must not change meanwhile.
  *
  * @example
  * ```ts
@@ -44,32 +46,26 @@ const SPONSOR_UNKNOWN = 4;
  */
 export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): LinkedMembers {
   const n = records.length;
-  const ids: string[] = new Array(n);
-  const sponsorIds: (string | null)[] = new Array(n); // dropped on return
   const idHashes = new Int32Array(n);
   const sponsorOf = new Int32Array(n); // holds the sponsor's hash until it is resolved
   const idState = new Uint8Array(n);
   const sponsorState = new Uint8Array(n);
   let problems = 0;
 
-  // 1. read every record once
+  // 1. check every record, hash its ids
   for (let i = 0; i < n; i++) {
     const record = records[i] as unknown;
-    sponsorIds[i] = null;
     if (typeof record !== 'object' || record === null) {
-      ids[i] = '';
       idState[i] = NOT_AN_OBJECT;
       problems++;
       continue;
     }
     const id = (record as MemberRecord).id as unknown;
     if (typeof id !== 'string') {
-      ids[i] = '';
       idState[i] = ID_NOT_A_STRING;
       problems++;
       continue;
     }
-    ids[i] = id;
     if (id.length === 0) {
       idState[i] = ID_EMPTY;
       problems++;
@@ -86,13 +82,13 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
       problems++;
     } else {
       sponsorState[i] = SPONSOR_ID;
-      sponsorIds[i] = sponsorId;
       sponsorOf[i] = hashId(sponsorId);
     }
   }
 
-  // 2. index the ids; a repeated id stays with its first position
-  const positionOf = new IdIndex(new ArrayIds(ids), n);
+  // 2. pack the ids in input order, and index them; a repeated id stays with its first position
+  const ids = new PackedIds(n, (i) => (idState[i] === NOT_AN_OBJECT || idState[i] === ID_NOT_A_STRING ? '' : records[i].id));
+  const positionOf = new IdIndex(ids, n);
   for (let i = 0; i < n; i++) {
     if (idState[i] !== ID_OK) continue;
     if (positionOf.insertHashed(i, idHashes[i]) >= 0) {
@@ -105,7 +101,10 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
   for (let i = 0; i < n; i++) sponsorOf[i] = sponsorState[i] === SPONSOR_ID ? positionOf.candidate(sponsorOf[i]) : -1;
   for (let i = 0; i < n; i++) {
     const candidate = sponsorOf[i];
-    if (candidate >= 0 && ids[candidate] !== sponsorIds[i]) sponsorOf[i] = positionOf.find(sponsorIds[i] as string);
+    if (candidate >= 0) {
+      const sponsorId = records[i].sponsorId as string;
+      if (!ids.matches(candidate, sponsorId)) sponsorOf[i] = positionOf.find(sponsorId);
+    }
     if (sponsorOf[i] < 0 && sponsorState[i] === SPONSOR_ID) {
       sponsorState[i] = SPONSOR_UNKNOWN;
       problems++;
@@ -115,12 +114,12 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
   const issues: Issue[] = [];
   if (problems > 0) {
     reportIds(ids, idState, positionOf, base, issues);
-    reportSponsors(ids, idState, sponsorState, sponsorIds, base, issues);
+    reportSponsors(records, ids, idState, sponsorState, base, issues);
   }
   return { ids, positionOf, sponsorOf, issues };
 }
 
-function reportIds(ids: string[], idState: Uint8Array, positionOf: IdIndex, base: IssuePath, issues: Issue[]): void {
+function reportIds(ids: PackedIds, idState: Uint8Array, positionOf: IdIndex, base: IssuePath, issues: Issue[]): void {
   for (let i = 0; i < ids.length; i++) {
     switch (idState[i]) {
       case NOT_AN_OBJECT:
@@ -140,7 +139,7 @@ function reportIds(ids: string[], idState: Uint8Array, positionOf: IdIndex, base
         issues.push({
           code: ErrorCode.DuplicateMember,
           path: [...base, i, 'id'],
-          message: `member ${quote(ids[i])}: duplicate id (first at #${positionOf.find(ids[i])}, again at #${i})`,
+          message: `member ${quote(ids.at(i))}: duplicate id (first at #${positionOf.find(ids.at(i))}, again at #${i})`,
         });
         break;
     }
@@ -148,10 +147,10 @@ function reportIds(ids: string[], idState: Uint8Array, positionOf: IdIndex, base
 }
 
 function reportSponsors(
-  ids: string[],
+  records: ArrayLike<MemberRecord>,
+  ids: PackedIds,
   idState: Uint8Array,
   sponsorState: Uint8Array,
-  sponsorIds: (string | null)[],
   base: IssuePath,
   issues: Issue[],
 ): void {
@@ -159,7 +158,7 @@ function reportSponsors(
     const state = sponsorState[i];
     if (state === SPONSOR_NONE || state === SPONSOR_ID) continue;
     // a record whose id is unusable is named by its position
-    const member = idState[i] === ID_EMPTY ? `#${i}` : quote(ids[i]);
+    const member = idState[i] === ID_EMPTY ? `#${i}` : quote(ids.at(i));
     const path = [...base, i, 'sponsorId'];
     if (state === SPONSOR_NOT_A_STRING) {
       issues.push({ code: ErrorCode.InvalidMember, path, message: `member ${member}: sponsorId must be a string or null` });
@@ -169,7 +168,7 @@ function reportSponsors(
       issues.push({
         code: ErrorCode.UnknownSponsor,
         path,
-        message: `member ${member}: unknown sponsor ${quote(sponsorIds[i])}`,
+        message: `member ${member}: unknown sponsor ${quote(records[i].sponsorId)}`,
       });
     }
   }

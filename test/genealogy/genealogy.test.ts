@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DownlineError, ErrorCode } from '../../src/errors';
+import { DownlineError } from '../../src/errors';
 import { Genealogy, type MemberRecord } from '../../src/genealogy';
 import { shuffled } from '../arbitraries';
 
@@ -74,57 +74,7 @@ describe('Genealogy queries', () => {
   });
 });
 
-describe('Genealogy validation', () => {
-  it('collects every problem of every record', () => {
-    const result = Genealogy.safeFromRecords(
-      [
-        { id: 'A', sponsorId: null },
-        { id: '', sponsorId: 'A' },
-        { id: 'A', sponsorId: null },
-        { id: 'B', sponsorId: 'Z' },
-        { id: 'S', sponsorId: 'S' },
-        { id: 7, sponsorId: null } as never,
-        { id: 'P', sponsorId: 'Q' },
-        { id: 'Q', sponsorId: 'R' },
-        { id: 'R', sponsorId: 'P' },
-        { id: 'T', sponsorId: 'P' }, // hangs below the cycle: not reported on its own
-        { id: 'U', sponsorId: 5 } as never,
-      ],
-      { path: ['members'] },
-    );
-    expect(result.success).toBe(false);
-    if (result.success) return;
-    expect(result.error.issues).toEqual([
-      { code: ErrorCode.EmptyId, path: ['members', 1, 'id'], message: 'member #1: id is empty' },
-      { code: ErrorCode.DuplicateMember, path: ['members', 2, 'id'], message: 'member "A": duplicate id (first at #0, again at #2)' },
-      { code: ErrorCode.InvalidMember, path: ['members', 5, 'id'], message: 'member #5: id must be a string' },
-      { code: ErrorCode.UnknownSponsor, path: ['members', 3, 'sponsorId'], message: 'member "B": unknown sponsor "Z"' },
-      { code: ErrorCode.SelfSponsor, path: ['members', 4, 'sponsorId'], message: 'member "S": sponsors itself' },
-      { code: ErrorCode.InvalidMember, path: ['members', 10, 'sponsorId'], message: 'member "U": sponsorId must be a string or null' },
-      { code: ErrorCode.Cycle, path: ['members', 6, 'sponsorId'], message: 'cycle of 3 members: "P" -> "Q" -> "R" -> "P"' },
-    ]);
-  });
-  it('reports each cycle once, with a long one cut', () => {
-    const ring = Array.from({ length: 25 }, (_, i) => ({ id: `r${i}`, sponsorId: `r${(i + 1) % 25}` }));
-    const pair = [{ id: 'p', sponsorId: 'q' }, { id: 'q', sponsorId: 'p' }];
-    const result = Genealogy.safeFromRecords([...ring, ...pair]);
-    if (result.success) throw new Error('expected cycles');
-    expect(result.error.issues.map((i) => i.message)).toEqual([
-      `cycle of 25 members: ${Array.from({ length: 10 }, (_, i) => `"r${i}"`).join(' -> ')} -> … (15 more) -> "r0"`,
-      'cycle of 2 members: "p" -> "q" -> "p"',
-    ]);
-  });
-  it('throws one error with all issues, never a partial genealogy', () => {
-    try {
-      Genealogy.fromRecords([{ id: 'A', sponsorId: 'B' }, { id: 'C', sponsorId: 'D' }]);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(DownlineError);
-      expect((error as DownlineError).issues).toHaveLength(2);
-      expect((error as DownlineError).message).toContain('2 problems found');
-    }
-  });
-});
+// Validation (every issue code, all issues at once, cycles) is in validation.test.ts.
 
 describe('no recursion', () => {
   const N = 1_000_000;

@@ -128,11 +128,6 @@ export class IdIndex {
     }
   }
 
-  /** Reads the ids from another source that holds the same ids at the same positions (a packed copy, say). */
-  useSource(ids: IdSource): void {
-    this.#ids = ids;
-  }
-
   /**
    * Renumbers every entry with `positions[old] = new` over a new source `ids` (same ids, new order), without
    * hashing again.

@@ -39,6 +39,10 @@ export const ErrorCode = {
   Cycle: 'CYCLE',
   /** A query named a member id that the genealogy does not hold. */
   UnknownMember: 'UNKNOWN_MEMBER',
+  /** A member names a customer as sponsor: customers buy and may be referred, they never sponsor. */
+  CustomerSponsor: 'CUSTOMER_SPONSOR',
+  /** A date is not an ISO `YYYY-MM-DD` calendar date, or a member left before joining. */
+  InvalidDate: 'INVALID_DATE',
   // plan
   /** The plan does not match its schema (wrong type, out of range, unknown key, too many levels…). */
   InvalidPlan: 'INVALID_PLAN',
@@ -59,6 +63,15 @@ export const ErrorCode = {
   DuplicateOrder: 'DUPLICATE_ORDER',
   /** An order book given to the engine was ingested for another genealogy or another currency scale. */
   OrderBookMismatch: 'ORDER_BOOK_MISMATCH',
+  /** A customer placed a `personal` or `enrollment` order: what a customer buys is a retail sale. */
+  CustomerOrderKind: 'CUSTOMER_ORDER_KIND',
+  // compliance and analytics inputs
+  /** A cost, return, package, inventory or period record is not of the expected shape. */
+  InvalidRecord: 'INVALID_RECORD',
+  /** A record names an order that the period does not hold. */
+  UnknownOrder: 'UNKNOWN_ORDER',
+  /** Assessment options or thresholds do not match their schema. */
+  InvalidOptions: 'INVALID_OPTIONS',
   // documents
   /** A scenario document is not `{ plan, members, orders }`. */
   InvalidScenario: 'INVALID_SCENARIO',

@@ -123,7 +123,8 @@ export interface ScenarioOptions {
 }
 
 /**
- * A whole period: members of some shape (ids `m0`… given in a shuffled order, sponsors not necessarily first),
+ * A whole period: members of some shape (ids `m0`… given in a shuffled order, sponsors not necessarily first;
+ * in half of the periods some members who sponsor nobody are customers, whose orders are retail),
  * orders `o0`… of mixed kinds (amounts as decimal strings or integer minor units, volume sometimes omitted,
  * sometimes zero), and a plan. Plain JSON-able objects.
  *
@@ -153,19 +154,25 @@ export function scenarioArb(options: ScenarioOptions = {}): fc.Arbitrary<RefInpu
       ),
       plan: planArb,
       order: fc.nat(),
+      customerMix: fc.constantFrom(0, 0, 1, 2),
     })
-    .map(({ n, roots, shape, picks, orders, plan, order }) => {
+    .map(({ n, roots, shape, picks, orders, plan, order, customerMix }) => {
       const rootCount = Math.min(n, shape === 'forest' ? roots + 2 : roots);
-      const members = Array.from({ length: n }, (_, i) => {
-        const sponsor = sponsorOf(shape, i, picks[i], rootCount);
-        return { id: `m${i}`, sponsorId: sponsor < 0 ? null : `m${sponsor}` };
+      const sponsors = Array.from({ length: n }, (_, i) => sponsorOf(shape, i, picks[i], rootCount));
+      // customers are members nobody names as sponsor: none, about a third of them, or about two thirds
+      const sponsoring = new Set(sponsors);
+      const customer = sponsors.map((_, i) => customerMix > 0 && !sponsoring.has(i) && picks[i] % 3 < customerMix);
+      const members = sponsors.map((sponsor, i) => {
+        const member: RefInput['members'][number] = { id: `m${i}`, sponsorId: sponsor < 0 ? null : `m${sponsor}` };
+        return customer[i] ? { ...member, role: 'customer' as const } : member;
       });
       const refOrders: RefOrder[] = orders.map((o, k) => {
+        const buyer = o.buyer % n;
         const ref: RefOrder = {
           id: `o${k}`,
-          affiliateId: `m${o.buyer % n}`,
+          affiliateId: `m${buyer}`,
           amount: encode(o.units, plan.scale, o.asString, o.trim),
-          kind: o.kind,
+          kind: customer[buyer] ? 'retail' : o.kind,
         };
         if (o.volumeUnits !== null) ref.volume = encode(o.volumeUnits, plan.scale, o.volumeAsString, o.trim);
         return ref;
@@ -202,10 +209,11 @@ export const bigVolumeScenarioArb: fc.Arbitrary<RefInput> = fc
     const { scale, commissionable } = base.plan;
     const extra = big.map((b, k): RefOrder => {
       const value = encode(k === 0 ? b.units + 2n ** 53n : b.units, scale, b.asString); // the first alone passes 2^53
+      const buyer = base.members[b.buyer % base.members.length];
       return {
         id: `big${k}`,
-        affiliateId: base.members[b.buyer % base.members.length].id,
-        kind: commissionable[b.kind % commissionable.length],
+        affiliateId: buyer.id,
+        kind: buyer.role === 'customer' ? 'retail' : commissionable[b.kind % commissionable.length],
         ...(b.asVolume ? { amount: '1', volume: value } : { amount: value }),
       };
     });

@@ -58,7 +58,7 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     : ingestOrders(input.orders, genealogy, { scale: plan.scale, path: ['orders'] });
   const compiled = compilePlan(plan);
   const volumes = periodVolumes(book, compiled);
-  const active = qualify(volumes.personal, compiled.minPersonalVolume);
+  const active = qualify(volumes.personal, compiled.minPersonalVolume, genealogy.customerCount > 0 ? genealogy.roles : undefined);
   const sums = payeeSums(genealogy, volumes, compiled, active);
   return new CommissionResult({
     genealogy,

@@ -2,6 +2,7 @@ import { ExactColumn } from '../money/exact-column';
 import type { OrderBook } from '../orders/ingest-orders';
 import { narrowOrBig } from '../orders/affiliate-volumes';
 import type { CompiledPlan } from './compiled-plan';
+import { foldCustomerVolume } from './customer-volume';
 
 /**
  * What the period's orders add up to per affiliate (genealogy preorder index), under a plan.
@@ -13,7 +14,10 @@ import type { CompiledPlan } from './compiled-plan';
  * ```
  */
 export interface PeriodVolumes {
-  /** PV: volume of each affiliate's non-enrollment orders, minor units. */
+  /**
+   * PV: volume of each affiliate's non-enrollment orders and of the orders of the customers they refer, minor
+   * units; 0 for customers.
+   */
   readonly personal: ExactColumn;
   /** Volume of each affiliate's commissionable orders, minor units: what the levels above earn on. */
   readonly commissionable: ExactColumn;
@@ -32,13 +36,16 @@ export interface PeriodVolumes {
  * ```
  */
 export function periodVolumes(book: OrderBook, compiled: CompiledPlan): PeriodVolumes {
-  const { byKind, totals, personalVolume } = book.affiliateVolumes;
+  const { byKind, totals, personalVolume: bought } = book.affiliateVolumes;
+  // commission walks start at the buyer (customers included); qualification counts customers' orders for
+  // the affiliate who referred them
+  const personalVolume = foldCustomerVolume(bought, book.genealogy);
   const [payRetail, payPersonal, payEnrollment] = compiled.commissionableKind;
   const commissionableTotal =
     totals[0] * BigInt(payRetail) + totals[1] * BigInt(payPersonal) + totals[2] * BigInt(payEnrollment);
   // The usual plan pays on exactly the orders that make PV: the PV column is the commissionable column.
   if (payRetail === 1 && payPersonal === 1 && payEnrollment === 0) {
-    return { personal: personalVolume, commissionable: personalVolume, commissionableTotal };
+    return { personal: personalVolume, commissionable: bought, commissionableTotal };
   }
   const [retail, personal, enrollment] = byKind;
   const n = retail.values.length;

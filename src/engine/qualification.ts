@@ -1,16 +1,16 @@
 import type { ExactColumn } from '../money/exact-column';
 
 /**
- * Stage 2: who is active this period: `PV ≥ minPersonalVolume` (DESIGN §3 rule 1). Returns 1/0 per
- * affiliate, genealogy preorder.
+ * Stage 2: who is active this period: an affiliate with `PV ≥ minPersonalVolume` (DESIGN §3 rule 1); a
+ * customer never is (`roles[i] === 1`). Returns 1/0 per member, genealogy preorder.
  *
  * @example
  * ```ts
- * const active = qualify(volumes.personal, compiled.minPersonalVolume);
+ * const active = qualify(volumes.personal, compiled.minPersonalVolume, genealogy.roles);
  * active[genealogy.indexOf('C')]; // 0 when C's PV is below the minimum
  * ```
  */
-export function qualify(personal: ExactColumn, minPersonalVolume: bigint): Uint8Array {
+export function qualify(personal: ExactColumn, minPersonalVolume: bigint, roles?: Uint8Array): Uint8Array {
   const values = personal.values;
   const n = values.length;
   const active = new Uint8Array(n);
@@ -18,6 +18,7 @@ export function qualify(personal: ExactColumn, minPersonalVolume: bigint): Uint8
   const min = minPersonalVolume <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minPersonalVolume) : Infinity;
   for (let i = 0; i < n; i++) active[i] = values[i] >= min ? 1 : 0;
   for (const [i, value] of personal.big) active[i] = value >= minPersonalVolume ? 1 : 0;
+  if (roles !== undefined) for (let i = 0; i < n; i++) if (roles[i] === 1) active[i] = 0;
   return active;
 }
 

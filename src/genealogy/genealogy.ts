@@ -1,9 +1,10 @@
-import { DownlineError, ErrorCode, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
+import { DownlineError, ErrorCode, formatPath, type IssuePath, quote, type SafeResult, toSafe } from '../errors';
 import { findCycles } from './find-cycles';
 import { hashId, type IdIndex } from './id-index';
 import { PackedIds } from './packed-ids';
 import { linkMembers } from './link-members';
-import type { MemberRecord } from './member-record';
+import { MEMBER_ROLES, type MemberRecord, type MemberRole } from './member-record';
+import { preorderRoles, roleIssues } from './member-roles';
 import { type ForestColumns, forestColumns, preorder } from './preorder';
 
 /**
@@ -38,6 +39,10 @@ export class Genealogy {
   readonly subtreeSizes: Int32Array;
   /** The greatest depth. */
   readonly maxDepth: number;
+  /** Role code of each member: 0 affiliate, 1 customer (see {@link MEMBER_ROLES}). */
+  readonly roles: Uint8Array;
+  /** How many members are customers (0 in an affiliates-only genealogy). */
+  readonly customerCount: number;
   /** Input position of each id, found by id; the ids as packed, in input order; preorder index of each position. */
   readonly #index: IdIndex;
   readonly #stored: PackedIds;
@@ -47,6 +52,8 @@ export class Genealogy {
     stored: PackedIds,
     columns: ForestColumns,
     index: IdIndex,
+    roles: Uint8Array,
+    customerCount: number,
   ) {
     this.size = stored.length;
     // seen in preorder through `order`: no gather of millions of strings into a new order
@@ -55,6 +62,8 @@ export class Genealogy {
     this.depths = columns.depths;
     this.subtreeSizes = columns.subtreeSizes;
     this.maxDepth = columns.maxDepth;
+    this.roles = roles;
+    this.customerCount = customerCount;
     this.#index = index;
     this.#stored = stored;
     this.#indexOfPosition = columns.indexOfPosition;
@@ -74,10 +83,14 @@ export class Genealogy {
     records: ArrayLike<MemberRecord> | Iterable<MemberRecord>,
     options: { path?: IssuePath } = {},
   ): Genealogy {
-    const list = isArrayLike(records) ? records : Array.from(records);
     const base = options.path ?? [];
+    if (!isArrayLike(records) && !isIterable(records)) {
+      throw DownlineError.of(ErrorCode.InvalidMember, `${formatPath(base) || 'members'}: must be an array of member records`, base);
+    }
+    const list = isArrayLike(records) ? records : Array.from(records);
     const linked = linkMembers(list, base);
     const { ids, positionOf, sponsorOf, issues } = linked;
+    if (linked.customers > 0 || linked.invalidRoles > 0) issues.push(...roleIssues(linked, base));
     const n = ids.length;
     const visit = preorder(sponsorOf);
     if (visit.reached < n) {
@@ -88,8 +101,9 @@ export class Genealogy {
     if (issues.length > 0) throw new DownlineError(issues);
 
     const columns = visit.columns ?? forestColumns(sponsorOf, visit.order);
+    const roles = linked.customers > 0 ? preorderRoles(linked.roles, columns.order) : new Uint8Array(n);
     // the index keeps the input positions of the packed ids (no renumbering pass)
-    return new Genealogy(ids, columns, positionOf);
+    return new Genealogy(ids, columns, positionOf, roles, linked.customers);
   }
 
   /**
@@ -188,6 +202,18 @@ export class Genealogy {
   sponsor(id: string): string | null {
     const parent = this.parents[this.#require(id)];
     return parent < 0 ? null : this.ids.at(parent);
+  }
+
+  /**
+   * Whether the member is an affiliate or a customer.
+   *
+   * @example
+   * ```ts
+   * g.role('A'); // 'affiliate'
+   * ```
+   */
+  role(id: string): MemberRole {
+    return MEMBER_ROLES[this.roles[this.#require(id)]];
   }
 
   /**
@@ -304,5 +330,9 @@ export class Genealogy {
 }
 
 function isArrayLike<T>(value: ArrayLike<T> | Iterable<T>): value is ArrayLike<T> {
-  return typeof (value as ArrayLike<T>).length === 'number';
+  return typeof value === 'object' && value !== null && typeof (value as ArrayLike<T>).length === 'number';
+}
+
+function isIterable<T>(value: unknown): value is Iterable<T> {
+  return typeof value === 'object' && value !== null && typeof (value as Iterable<T>)[Symbol.iterator] === 'function';
 }

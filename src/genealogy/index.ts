@@ -1,3 +1,3 @@
 export { Genealogy } from './genealogy';
-export type { MemberRecord } from './member-record';
+export { MEMBER_ROLES, type MemberRecord, type MemberRole } from './member-record';
 export type { PackedIds } from './packed-ids';

@@ -12,8 +12,17 @@ export interface LinkedMembers {
   readonly ids: PackedIds;
   readonly positionOf: IdIndex;
   readonly sponsorOf: Int32Array;
+  /** Role code of each member by input position (0 affiliate, 1 customer, {@link ROLE_INVALID} when unreadable). */
+  readonly roles: Uint8Array;
+  /** How many members are customers. */
+  readonly customers: number;
+  /** How many records have a role that is neither `'affiliate'` nor `'customer'`. */
+  readonly invalidRoles: number;
   readonly issues: Issue[];
 }
+
+/** Role code of a record whose `role` is neither `'affiliate'` nor `'customer'` (reported as an issue). */
+export const ROLE_INVALID = 255;
 
 // What pass 1 found about a record's id (idState) and its sponsorId (sponsorState).
 const ID_OK = 0;
@@ -50,6 +59,9 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
   const sponsorOf = new Int32Array(n); // holds the sponsor's hash until it is resolved
   const idState = new Uint8Array(n);
   const sponsorState = new Uint8Array(n);
+  const roles = new Uint8Array(n);
+  let customers = 0;
+  let invalidRoles = 0;
   let problems = 0;
 
   // 1. check every record, hash its ids
@@ -71,6 +83,16 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
       problems++;
     } else {
       idHashes[i] = hashId(id);
+    }
+    const role = (record as MemberRecord).role as unknown;
+    if (role !== undefined && role !== 'affiliate') {
+      if (role === 'customer') {
+        roles[i] = 1;
+        customers++;
+      } else {
+        roles[i] = ROLE_INVALID;
+        invalidRoles++;
+      }
     }
     const sponsorId = (record as MemberRecord).sponsorId as unknown;
     if (sponsorId === null || sponsorId === undefined) continue;
@@ -116,7 +138,7 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
     reportIds(ids, idState, positionOf, base, issues);
     reportSponsors(records, ids, idState, sponsorState, base, issues);
   }
-  return { ids, positionOf, sponsorOf, issues };
+  return { ids, positionOf, sponsorOf, roles, customers, invalidRoles, issues };
 }
 
 function reportIds(ids: PackedIds, idState: Uint8Array, positionOf: IdIndex, base: IssuePath, issues: Issue[]): void {

@@ -138,6 +138,7 @@ export function ingestOrders(
       report(ErrorCode.UnknownAffiliate, i, 'affiliateId', `order ${quote(ids[i])}: unknown affiliate ${quote(affiliates[i])}`);
     }
   }
+  if (genealogy.customerCount > 0) reportCustomerKinds(genealogy.roles, buyers, kinds, ids, report);
   reportDuplicates(ids, report);
   if (issues.length > 0) throw new DownlineError(issues.sort(byRecordThenField));
   const affiliateVolumes = sumByAffiliate(genealogy.size, buyers, kinds, volumes);
@@ -159,6 +160,28 @@ export function safeIngestOrders(
   options: { scale: number; path?: IssuePath },
 ): SafeResult<OrderBook> {
   return toSafe(() => ingestOrders(records, genealogy, options));
+}
+
+/** Reports every order of a customer that is not a retail sale. */
+function reportCustomerKinds(
+  roles: Uint8Array,
+  buyers: Int32Array,
+  kinds: Uint8Array,
+  ids: (string | undefined)[],
+  report: (code: Issue['code'], index: number, key: string, message: string) => void,
+): void {
+  for (let i = 0; i < buyers.length; i++) {
+    const buyer = buyers[i];
+    if (buyer >= 0 && roles[buyer] === 1 && (kinds[i] === 1 || kinds[i] === 2)) {
+      const kind = kinds[i] === 1 ? 'personal' : 'enrollment';
+      report(
+        ErrorCode.CustomerOrderKind,
+        i,
+        'kind',
+        `order ${quote(ids[i])}: a customer's order is a retail sale, not "${kind}"`,
+      );
+    }
+  }
 }
 
 /** Reports every repeated order id, naming the first position that holds it. */

@@ -276,3 +276,45 @@ describe('cycles', () => {
     }
   });
 });
+
+describe('member roles', () => {
+  it('reads roles, affiliate by default', () => {
+    const g = Genealogy.fromRecords([
+      { id: 'A', sponsorId: null },
+      { id: 'c', sponsorId: 'A', role: 'customer' },
+      { id: 'B', sponsorId: 'A', role: 'affiliate' },
+    ]);
+    expect(g.role('A')).toBe('affiliate');
+    expect(g.role('c')).toBe('customer');
+    expect(g.role('B')).toBe('affiliate');
+    expect(g.customerCount).toBe(1);
+    expect([...g.roles]).toEqual([0, 1, 0]);
+  });
+  it('refuses an unknown role and a customer who sponsors, naming both members', () => {
+    const result = Genealogy.safeFromRecords(
+      [
+        { id: 'A', sponsorId: null, role: 'boss' as never },
+        { id: 'c', sponsorId: 'A', role: 'customer' },
+        { id: 'D', sponsorId: 'c' },
+      ],
+      { path: ['members'] },
+    );
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues).toEqual([
+      { code: 'INVALID_MEMBER', path: ['members', 0, 'role'], message: 'member "A": role must be "affiliate" or "customer"' },
+      {
+        code: 'CUSTOMER_SPONSOR',
+        path: ['members', 2, 'sponsorId'],
+        message: 'member "D": sponsor "c" is a customer, and customers do not sponsor',
+      },
+    ]);
+  });
+  it('refuses input that is not a list of records with a coded error', () => {
+    for (const bad of [null, undefined, 42, 'AB', {}]) {
+      const result = Genealogy.safeFromRecords(bad as never, { path: ['members'] });
+      expect(result.success).toBe(false);
+      if (!result.success) expect(result.error.issues[0]).toMatchObject({ code: 'INVALID_MEMBER', path: ['members'] });
+    }
+  });
+});

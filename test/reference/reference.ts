@@ -24,7 +24,8 @@ export interface RefOrder {
   kind: Kind;
 }
 export interface RefInput {
-  members: readonly { id: string; sponsorId: string | null }[];
+  /** `role: 'customer'`: buys retail, never earns; the orders count in the PV of the referring sponsor. */
+  members: readonly { id: string; sponsorId: string | null; role?: 'affiliate' | 'customer' }[];
   orders: readonly RefOrder[];
   plan: RefPlan;
 }
@@ -68,13 +69,19 @@ function money(value: string | number | bigint, scale: number): Dec {
  */
 export function referenceCommissions({ members, orders, plan }: RefInput): RefResult {
   const sponsor = new Map(members.map((m) => [m.id, m.sponsorId]));
+  const customers = new Set(members.filter((m) => m.role === 'customer').map((m) => m.id));
   const pv = new Map<string, Dec>();
   for (const o of orders) {
     if (o.kind === 'enrollment') continue;
-    pv.set(o.affiliateId, (pv.get(o.affiliateId) ?? new D(0)).plus(money(o.volume ?? o.amount, plan.scale)));
+    // a customer's purchase is a retail sale of the affiliate who referred them
+    const owner = customers.has(o.affiliateId) ? sponsor.get(o.affiliateId) : o.affiliateId;
+    if (owner == null) continue;
+    pv.set(owner, (pv.get(owner) ?? new D(0)).plus(money(o.volume ?? o.amount, plan.scale)));
   }
   const min = new D(plan.minPersonalVolume);
-  const active = new Set(members.filter((m) => (pv.get(m.id) ?? new D(0)).gte(min)).map((m) => m.id));
+  const active = new Set(
+    members.filter((m) => !customers.has(m.id) && (pv.get(m.id) ?? new D(0)).gte(min)).map((m) => m.id),
+  );
   const rates = plan.levels.map((r) => new D(r));
   const rateSum = rates.reduce((a, b) => a.plus(b), new D(0));
 

@@ -1,0 +1,1 @@
+export { formatIsoDay, NO_DAY, parseIsoDay } from './iso-day';

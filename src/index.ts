@@ -16,7 +16,7 @@
  * @module
  */
 export { DownlineError, ErrorCode, formatPath, type Issue, type IssuePath, type SafeResult } from './errors';
-export { Genealogy, type MemberRecord, type PackedIds } from './genealogy';
+export { Genealogy, MEMBER_ROLES, type MemberRecord, type MemberRole, type PackedIds } from './genealogy';
 export {
   parsePlan,
   safeParsePlan,
@@ -42,4 +42,40 @@ export {
 } from './engine';
 export { runScenario, safeRunScenario, scenarioSchema, type Scenario, type ScenarioResult } from './scenario';
 export { compareDecimals, formatUnits, parseDecimal, type RoundingMode, ROUNDING_MODES } from './money';
-export { sampleNetwork, seededRandom, type SampleNetwork, type SampleNetworkOptions } from './sample';
+export {
+  INCOME_SOURCES,
+  IncomeBySource,
+  incomeBySource,
+  type IncomeSource,
+  type SourceAmounts,
+  assessCompliance,
+  safeAssessCompliance,
+  type ComplianceAssessment,
+  type AssessmentOptions,
+  INDICATORS,
+  type IndicatorEntry,
+  type IndicatorKey,
+  type IndicatorResult,
+  type Threshold,
+  type Verdict,
+  type CompanyPolicies,
+  checkPlan,
+  type PlanCheck,
+  type PlanCheckItem,
+  type PlanContext,
+  type CompliancePeriod,
+  type AmountInput,
+  type CostRecord,
+  type InventoryRecord,
+  type PackageRecord,
+  type ReturnRecord,
+} from './compliance';
+export {
+  sampleNetwork,
+  seededRandom,
+  complianceProfile,
+  type SampleNetwork,
+  type SampleNetworkOptions,
+  type ComplianceProfile,
+  type ComplianceProfileName,
+} from './sample';

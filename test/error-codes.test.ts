@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assessCompliance,
   computeCommissions,
   DownlineError,
   ErrorCode,
@@ -14,6 +15,12 @@ const small = () =>
     { id: 'A', sponsorId: null },
     { id: 'B', sponsorId: 'A' },
   ]);
+const withCustomer = () =>
+  Genealogy.fromRecords([
+    { id: 'A', sponsorId: null },
+    { id: 'c', sponsorId: 'A', role: 'customer' },
+  ]);
+const period = () => computeCommissions({ genealogy: small(), plan: { levels: ['0.1', '0.1'] }, orders: [] });
 const order = (extra: object) => ({ id: 'o1', affiliateId: 'A', amount: '1.00', kind: 'retail', ...extra });
 
 /** One way to raise each code, with a piece of the message it must carry. */
@@ -48,6 +55,21 @@ const triggers: Record<ErrorCode, [() => unknown, string]> = {
     'scale 3',
   ],
   INVALID_SCENARIO: [() => runScenario({ plan: {}, members: 'none', orders: [] }), 'scenario members'],
+  CUSTOMER_SPONSOR: [
+    () => Genealogy.fromRecords([{ id: 'c', sponsorId: null, role: 'customer' }, { id: 'B', sponsorId: 'c' }]),
+    'member "B": sponsor "c" is a customer',
+  ],
+  CUSTOMER_ORDER_KIND: [
+    () => ingestOrders([order({ affiliateId: 'c', kind: 'personal' })] as never, withCustomer(), { scale: 2 }),
+    'order "o1": a customer\'s order is a retail sale',
+  ],
+  INVALID_DATE: [
+    () => assessCompliance({ result: period(), members: [{ id: 'A', sponsorId: null, joinedOn: '2026-02-30' }, { id: 'B', sponsorId: 'A' }] }),
+    'member "A": joinedOn must be an ISO date',
+  ],
+  INVALID_RECORD: [() => assessCompliance({ result: period(), costs: [{ affiliateId: 5, amount: '1.00' }] as never }), 'cost #0: affiliateId must be a string'],
+  UNKNOWN_ORDER: [() => assessCompliance({ result: period(), packages: [{ orderId: 'o404', goodsValue: '1.00' }] }), 'package #0: unknown order "o404"'],
+  INVALID_OPTIONS: [() => assessCompliance({ result: period() }, { lowIncomeLimit: 'lots' }), 'options.lowIncomeLimit'],
 };
 
 describe('every error code', () => {

@@ -76,6 +76,23 @@ export interface CommissionState {
   readonly roundedTotal: bigint;
 }
 
+const states = new WeakMap<CommissionResult, CommissionState>();
+
+/**
+ * The columns behind a result, for the library's own later stages (compliance, analytics); not part of the
+ * public API.
+ *
+ * @example
+ * ```ts
+ * const { genealogy, book, active, exact } = resultState(result);
+ * ```
+ */
+export function resultState(result: CommissionResult): CommissionState {
+  const state = states.get(result);
+  if (state === undefined) throw new TypeError('not a CommissionResult built by computeCommissions');
+  return state;
+}
+
 /**
  * The outcome of one commission period: payouts by member id, their explanation, and the totals. Built by
  * `computeCommissions`; it only reads the columns it was given, so it is cheap to keep and to query.
@@ -97,6 +114,7 @@ export class CommissionResult {
 
   constructor(state: CommissionState) {
     this.#state = state;
+    states.set(this, state);
     this.plan = state.compiled.plan;
     const { scale } = this.plan;
     const exactDecimals = scale + state.compiled.rateDecimals;

@@ -3,7 +3,8 @@ import type { Genealogy } from '../genealogy';
 import { hashId, IdIndex } from '../genealogy/id-index';
 import { ArrayIds, PackedIds } from '../genealogy/packed-ids';
 import { ExactColumn } from '../money/exact-column';
-import { type AmountRefusal, readMinorUnits } from '../money/minor-units';
+import { describe, refusalCode, refusalText } from '../money/amount-refusal';
+import { readMinorUnits } from '../money/minor-units';
 import { ORDER_KINDS } from '../plan/order-kind';
 import { type AffiliateVolumes, sumByAffiliate } from './affiliate-volumes';
 import type { OrderRecord } from './order-record';
@@ -209,36 +210,4 @@ function byRecordThenField(a: Issue, b: Issue): number {
   const bi = b.path[bt] as number;
   if (ai !== bi) return ai - bi;
   return (FIELD_RANK[String(a.path[at + 1])] ?? 0) - (FIELD_RANK[String(b.path[bt + 1])] ?? 0);
-}
-
-function refusalCode(refusal: AmountRefusal): Issue['code'] {
-  switch (refusal.problem) {
-    case 'negative':
-      return ErrorCode.NegativeAmount;
-    case 'too-many-decimals':
-      return ErrorCode.TooManyDecimals;
-    default:
-      return ErrorCode.InvalidAmount;
-  }
-}
-
-function refusalText(refusal: AmountRefusal, value: unknown, scale: number): string {
-  const shown = describe(value);
-  switch (refusal.problem) {
-    case 'negative':
-      return `${shown} is negative`;
-    case 'too-many-decimals':
-      return `${shown} has more decimals than the plan's scale (${scale})`;
-    case 'fractional-number':
-      return `${shown} is a fractional number: give a decimal string or integer minor units`;
-    default:
-      return `${shown} is not a plain decimal string (like "12.50") or a safe integer of minor units`;
-  }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (value === undefined) return 'missing';
-  return String(value);
 }

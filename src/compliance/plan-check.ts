@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { compilePlan } from '../engine/compiled-plan';
+import { DownlineError, ErrorCode, formatPath } from '../errors';
+import { compareDecimals } from '../money/decimal-string';
+import { parsePlan } from '../plan/parse-plan';
+import type { Plan } from '../plan/plan';
+import type { PlanInput } from '../plan/schema';
+import { grouped, percent, type Verdict } from './indicator';
+
+const TAYLOR = 'Taylor, comment to the FTC on the Business Opportunity Rule';
+const SEED_003 = 'Monter une stratégie marketing de réseau (2007): keep the payout threshold low, balance selling and recruiting';
+
+/**
+ * What the plan text does not say but the check can use: the discount or margin an affiliate keeps on a
+ * retail sale, the smallest balance the company pays out, and the level above which that threshold counts as
+ * high. Decimal strings.
+ *
+ * @example
+ * ```ts
+ * const context: PlanContext = { retailMargin: '0.25', payoutThreshold: '20.00' };
+ * ```
+ */
+export interface PlanContext {
+  /** Share of a retail sale's price the seller keeps (e.g. `'0.25'` for a 25% discount). */
+  readonly retailMargin?: string;
+  /** Smallest balance paid out, in currency units. */
+  readonly payoutThreshold?: string;
+  /** A payout threshold above this is a warning (default `'50'`). */
+  readonly highPayoutThreshold?: string;
+}
+
+const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string like "0.25"');
+const contextSchema = z
+  .object({ retailMargin: decimal.optional(), payoutThreshold: decimal.optional(), highPayoutThreshold: decimal.optional() })
+  .strict();
+
+/**
+ * One finding of the plan-only check.
+ *
+ * @example
+ * ```ts
+ * const item = checkPlan(plan).items.find((i) => i.key === 'enrollment-commissionable');
+ * item?.verdict; // 'flag' when joining fees pay commission
+ * ```
+ */
+export interface PlanCheckItem {
+  readonly key:
+    | 'paid-depth'
+    | 'top-weighted-rates'
+    | 'enrollment-commissionable'
+    | 'personal-commissionable'
+    | 'pay-to-play'
+    | 'rank-by-recruiting'
+    | 'payout-threshold'
+    | 'seller-margin';
+  readonly title: string;
+  readonly verdict: Verdict;
+  readonly value: number | null;
+  readonly explanation: string;
+  readonly source: string;
+}
+
+/**
+ * The plan-only check: its findings, the worst verdict among them, and the flags and warnings by key.
+ *
+ * @example
+ * ```ts
+ * const check: PlanCheck = checkPlan({ levels: ['0.1', '0.05'] });
+ * check.verdict; // 'warning' or better for this plan
+ * ```
+ */
+export interface PlanCheck {
+  readonly verdict: Exclude<Verdict, 'not-assessed'>;
+  readonly items: readonly PlanCheckItem[];
+  readonly flags: readonly PlanCheckItem['key'][];
+  readonly warnings: readonly PlanCheckItem['key'][];
+}
+
+/**
+ * Seed 003's advice and Taylor's red flags made checkable on the plan alone, before any period is run: paid
+ * depth, how top-weighted the rates are, whether joining fees or the affiliates' own purchases pay
+ * commission, whether qualification can be bought, whether ranks can be reached by recruiting alone, the
+ * payout threshold and the margin left to the seller. What the plan does not say (the seller's margin, the
+ * payout threshold) comes from `context`, or the finding is `not-assessed`.
+ *
+ * @example
+ * ```ts
+ * const check = checkPlan({ levels: Array(8).fill('0.05'), commissionable: ['retail', 'personal', 'enrollment'] });
+ * check.verdict; // 'flag'
+ * check.flags;   // ['top-weighted-rates', 'enrollment-commissionable']
+ * ```
+ */
+export function checkPlan(plan: Plan | PlanInput, context: PlanContext = {}): PlanCheck {
+  const parsed = parsePlan(plan);
+  const checked = contextSchema.safeParse(context);
+  if (!checked.success) {
+    throw new DownlineError(
+      checked.error.issues.map((issue) => {
+        const path = ['context', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
+        return { code: ErrorCode.InvalidOptions, path, message: `${formatPath(path)}: ${issue.message}` };
+      }),
+    );
+  }
+  const items = [
+    paidDepth(parsed),
+    topWeighted(parsed),
+    enrollmentCommissionable(parsed),
+    personalCommissionable(parsed),
+    payToPlay(parsed),
+    rankByRecruiting(),
+    payoutThreshold(checked.data),
+    sellerMargin(parsed, checked.data),
+  ];
+  const flags = items.filter((i) => i.verdict === 'flag').map((i) => i.key);
+  const warnings = items.filter((i) => i.verdict === 'warning').map((i) => i.key);
+  return { verdict: flags.length > 0 ? 'flag' : warnings.length > 0 ? 'warning' : 'ok', items, flags, warnings };
+}
+
+function paidDepth(plan: Plan): PlanCheckItem {
+  const depth = plan.levels.length;
+  return {
+    key: 'paid-depth',
+    title: 'Levels of upline paid on each sale',
+    verdict: depth >= 5 ? 'warning' : 'ok',
+    value: depth,
+    explanation: `the plan pays ${depth} levels above the seller; ${depth >= 5 ? 'at or above' : 'below'} the 5 levels Taylor counts as a red flag`,
+    source: TAYLOR,
+  };
+}
+
+function topWeighted(plan: Plan): PlanCheckItem {
+  const { rateNumerators, rateSum } = compilePlan(plan);
+  let deep = 0n;
+  for (let k = 2; k < rateNumerators.length; k++) deep += BigInt(rateNumerators[k]);
+  const share = rateSum === 0n ? 0 : Number((deep * 10n ** 12n) / rateSum) / 1e12;
+  const verdict: Verdict = share > 2 / 3 ? 'flag' : share > 0.5 ? 'warning' : 'ok';
+  return {
+    key: 'top-weighted-rates',
+    title: 'Share of the commission paid three or more levels above the seller',
+    verdict,
+    value: share,
+    explanation: `${percent(share)} of the total rate (${plan.levels.join(' + ')}) is paid three or more levels up; warning above 50.0%, flag above 66.7%`,
+    source: TAYLOR,
+  };
+}
+
+function enrollmentCommissionable(plan: Plan): PlanCheckItem {
+  const pays = plan.commissionable.includes('enrollment');
+  return {
+    key: 'enrollment-commissionable',
+    title: 'Commission paid on joining fees and starter kits',
+    verdict: pays ? 'flag' : 'ok',
+    value: pays ? 1 : 0,
+    explanation: pays
+      ? `joining fees pay commission on ${plan.levels.length} levels: rewards for recruiting, not for selling`
+      : 'joining fees pay no commission',
+    source: 'France, Code de la consommation L121-15; EU UCPD Annex I pt 14',
+  };
+}
+
+function personalCommissionable(plan: Plan): PlanCheckItem {
+  const pays = plan.commissionable.includes('personal');
+  return {
+    key: 'personal-commissionable',
+    title: 'Commission paid on affiliates’ own purchases',
+    verdict: pays ? 'warning' : 'ok',
+    value: pays ? 1 : 0,
+    explanation: pays
+      ? 'affiliates’ own purchases pay their upline: rewards can come from internal consumption, not resale'
+      : 'only sales to customers pay commission',
+    source: 'FTC v. Omnitrition (9th Cir. 1996)',
+  };
+}
+
+function payToPlay(plan: Plan): PlanCheckItem {
+  const minimum = plan.minPersonalVolume;
+  const required = compareDecimals(minimum, '0') > 0;
+  return {
+    key: 'pay-to-play',
+    title: 'Qualification that can be met by buying for oneself',
+    verdict: required ? 'warning' : 'ok',
+    value: required ? 1 : 0,
+    explanation: required
+      ? `earning requires ${grouped(minimum)} of personal volume a period, which an affiliate can buy for themselves`
+      : 'no personal volume is required to earn',
+    source: `${TAYLOR}; Bostick v. Herbalife (2015)`,
+  };
+}
+
+function rankByRecruiting(): PlanCheckItem {
+  return {
+    key: 'rank-by-recruiting',
+    title: 'Ranks reachable by recruiting alone',
+    verdict: 'ok',
+    value: 0,
+    explanation: 'the plan has no ranks, so no rank can be reached by recruiting',
+    source: TAYLOR,
+  };
+}
+
+function payoutThreshold(context: PlanContext): PlanCheckItem {
+  const base = { key: 'payout-threshold' as const, title: 'Smallest balance paid out', source: SEED_003 };
+  if (context.payoutThreshold === undefined) {
+    return { ...base, verdict: 'not-assessed', value: null, explanation: 'not assessed: needs the payout threshold (context.payoutThreshold)' };
+  }
+  const high = context.highPayoutThreshold ?? '50';
+  const above = compareDecimals(context.payoutThreshold, high) > 0;
+  return {
+    ...base,
+    verdict: above ? 'warning' : 'ok',
+    value: Number(context.payoutThreshold),
+    explanation: `balances below ${grouped(context.payoutThreshold)} are not paid; warning above ${grouped(high)}`,
+  };
+}
+
+function sellerMargin(plan: Plan, context: PlanContext): PlanCheckItem {
+  const base = { key: 'seller-margin' as const, title: 'Margin left to the seller against the upline’s rewards', source: SEED_003 };
+  if (context.retailMargin === undefined) {
+    return { ...base, verdict: 'not-assessed', value: null, explanation: 'not assessed: needs the seller’s retail margin (context.retailMargin)' };
+  }
+  const { rateSum, rateDecimals } = compilePlan(plan);
+  const upline = Number(rateSum) / 10 ** rateDecimals;
+  const margin = Number(context.retailMargin);
+  const verdict: Verdict = upline > margin ? 'warning' : 'ok';
+  return {
+    ...base,
+    verdict,
+    value: margin,
+    explanation: `the seller keeps ${percent(margin)} of a retail sale, the upline earns ${percent(upline)} of it; ${
+      verdict === 'warning' ? 'building a downline pays more than selling' : 'selling pays at least as much as the downline'
+    }`,
+  };
+}

@@ -1,0 +1,54 @@
+import { NO_DAY } from '../dates/iso-day';
+import type { ComplianceFacts } from './compliance-facts';
+
+/**
+ * The participants of the periods, as union slots: every affiliate (customers are not participants),
+ * including those who earned nothing and those who left; with join and leave dates and period dates, only
+ * those who were in at some time between the first period's start and the last period's end.
+ *
+ * @example
+ * ```ts
+ * const slots = participants(facts);
+ * slots.length; // the disclosure's population
+ * ```
+ */
+export function participants(facts: ComplianceFacts): Int32Array {
+  const { union, joined, left, firstStart, lastEnd } = facts;
+  const out = new Int32Array(union.size);
+  let count = 0;
+  for (let s = 0; s < union.size; s++) {
+    if (union.roleAt(s) === 1) continue;
+    if (lastEnd !== null && joined[s] !== NO_DAY && joined[s] > lastEnd) continue;
+    if (firstStart !== null && left[s] !== NO_DAY && left[s] < firstStart) continue;
+    out[count++] = s;
+  }
+  return out.slice(0, count);
+}
+
+/**
+ * A per-slot column gathered for the given slots.
+ *
+ * @example
+ * ```ts
+ * const gross = gather(facts.gross, participants(facts));
+ * ```
+ */
+export function gather(column: Float64Array, slots: Int32Array): Float64Array {
+  const out = new Float64Array(slots.length);
+  for (let k = 0; k < slots.length; k++) out[k] = column[slots[k]];
+  return out;
+}
+
+/**
+ * Per-slot `Int32Array` column gathered for the given slots.
+ *
+ * @example
+ * ```ts
+ * const joined = gatherDays(facts.joined, participants(facts));
+ * ```
+ */
+export function gatherDays(column: Int32Array, slots: Int32Array): Int32Array {
+  const out = new Int32Array(slots.length);
+  for (let k = 0; k < slots.length; k++) out[k] = column[slots[k]];
+  return out;
+}

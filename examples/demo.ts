@@ -1,8 +1,19 @@
 /**
  * `npm run demo`: one commission period on a deterministic sample network of 2,000 affiliates, with the totals,
- * the top earners and the line-by-line explanation of the best-paid affiliate.
+ * the top earners, the line-by-line explanation of the best-paid affiliate, income by source, and the
+ * compliance assessment of the period next to two synthetic periods shaped like court records.
  */
-import { compareDecimals, computeCommissions, Genealogy, parsePlan, sampleNetwork } from '../src';
+import {
+  assessCompliance,
+  compareDecimals,
+  complianceProfile,
+  computeCommissions,
+  formatAssessment,
+  Genealogy,
+  incomeBySource,
+  parsePlan,
+  sampleNetwork,
+} from '../src';
 
 const { members, orders } = sampleNetwork({ size: 2_000, seed: 42, decimalStrings: true });
 const genealogy = Genealogy.fromRecords(members);
@@ -41,3 +52,20 @@ for (const [level, { count, lines }] of byLevel) {
   for (const l of lines) console.log(`    order ${l.orderId} by ${l.buyerId}: ${l.volume} × ${l.rate} = ${l.amount}`);
 }
 
+
+// Where the money comes from, and what the period looks like to a compliance analyst.
+const income = incomeBySource(result);
+console.log('\nincome by source (all payees, exact)');
+for (const [source, amount] of Object.entries(income.totals)) console.log(`  ${source.padEnd(10)} ${amount.padStart(12)}`);
+console.log(`  ${top[0].id}: ${JSON.stringify(income.of(top[0].id))}`);
+
+console.log(`\n${formatAssessment(assessCompliance({ result, members }))}`);
+
+// The same questions asked of two synthetic periods shaped like court records.
+for (const name of ['burnlounge-like', 'neora-like'] as const) {
+  const profile = complianceProfile(name, { affiliates: 2_000, seed: 42 });
+  const periodResult = computeCommissions({ genealogy: Genealogy.fromRecords(profile.members), plan: profile.plan, orders: profile.orders });
+  const assessment = assessCompliance({ result: periodResult, ...profile });
+  console.log(`\n${name}: paid ${periodResult.totals.payouts}; ${assessment.verdict} — ${assessment.summary}`);
+  for (const flag of assessment.flags.slice(0, 3)) console.log(`  #${flag.id} ${flag.explanation}`);
+}

@@ -50,6 +50,7 @@ export {
   type SourceAmounts,
   assessCompliance,
   safeAssessCompliance,
+  formatAssessment,
   type ComplianceAssessment,
   type AssessmentOptions,
   INDICATORS,

@@ -111,8 +111,12 @@ export function assessCompliance(
     warnings,
     notAssessed,
     planCheck,
-    summary: `${flags.length} flags, ${warnings.length} warnings, ${notAssessed.length} not assessed${named}`,
+    summary: `${count(flags.length, 'flag')}, ${count(warnings.length, 'warning')}, ${notAssessed.length} not assessed${named}`,
   });
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**

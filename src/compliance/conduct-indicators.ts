@@ -58,7 +58,7 @@ export function inventoryResaleRule(context: IndicatorContext): IndicatorResult 
       has ? 'the company declares a 70% rule (declared, not measured)' : 'the company declares no 70% rule',
       { declared: has ? 'yes' : 'no' }, has ? 'ok' : 'warning');
   }
-  return notAssessed(context, 'inventory-resale-rule', ['inventory records (inventory)', 'or the declared policy (policies.seventyPercentRule)']);
+  return notAssessed(context, 'inventory-resale-rule', ['inventory records (inventory) or the declared policy (policies.seventyPercentRule)']);
 }
 
 /**
@@ -116,7 +116,7 @@ export function inventoryBuyBack(context: IndicatorContext): IndicatorResult {
     const rate = Number(policies.buyBackRate);
     return measured(context, 'inventory-buy-back', rate, percent, `the company declares a buy-back of ${percent(rate)} (declared, not measured)`, { declared: policies.buyBackRate });
   }
-  return notAssessed(context, 'inventory-buy-back', ['inventory return records (returns)', 'or the declared buy-back rate (policies.buyBackRate)']);
+  return notAssessed(context, 'inventory-buy-back', ['inventory return records (returns) or the declared buy-back rate (policies.buyBackRate)']);
 }
 
 /**

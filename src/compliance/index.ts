@@ -1,5 +1,6 @@
 export { INCOME_SOURCES, IncomeBySource, incomeBySource, type IncomeSource, type SourceAmounts } from './income-by-source';
 export { assessCompliance, safeAssessCompliance, type ComplianceAssessment } from './assess-compliance';
+export { formatAssessment } from './format-assessment';
 export type { AssessmentOptions } from './assessment-options';
 export { INDICATORS, type IndicatorEntry, type IndicatorKey } from './catalogue';
 export type { IndicatorResult, Threshold, Verdict } from './indicator';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessCompliance, computeCommissions, Genealogy, type ComplianceAssessment, type IndicatorKey } from '../../src';
+import { assessCompliance, computeCommissions, Genealogy, safeAssessCompliance, type ComplianceAssessment, type IndicatorKey } from '../../src';
 
 /*
  * One small period worked by hand. Plan 10% / 5%, minimum PV 50, every kind commissionable, no compression.
@@ -158,5 +158,60 @@ describe('thresholds are configurable and carry their source', () => {
   });
   it('bad options are refused with every issue and its path', () => {
     expect(() => assess({}, { thresholds: { nonsense: {} }, lowIncomeLimit: '-1' })).toThrowError(/options\.thresholds\.nonsense|options\.lowIncomeLimit/);
+  });
+});
+
+describe('several periods', () => {
+  // September: A ← B, A ← X (X leaves on the 20th). October: X is gone from the records, C joins under B.
+  const september = [
+    { id: 'A', sponsorId: null },
+    { id: 'B', sponsorId: 'A' },
+    { id: 'X', sponsorId: 'A', leftOn: '2026-09-20' },
+  ];
+  const october = [
+    { id: 'A', sponsorId: null },
+    { id: 'B', sponsorId: 'A' },
+    { id: 'C', sponsorId: 'B', joinedOn: '2026-10-03' },
+  ];
+  const plan2 = { levels: ['0.10', '0.05'] };
+  const run = (members: typeof september, orders: { id: string; affiliateId: string; amount: string; kind: 'retail' | 'personal' }[]) =>
+    computeCommissions({ genealogy: Genealogy.fromRecords(members), plan: plan2, orders });
+  const a = assessCompliance([
+    {
+      result: run(september, [
+        { id: 's1', affiliateId: 'B', amount: '100.00', kind: 'retail' }, // A 10.00
+        { id: 's2', affiliateId: 'X', amount: '50.00', kind: 'personal' }, // A 5.00
+      ]),
+      members: september,
+      start: '2026-09-01',
+      end: '2026-09-30',
+      costs: [{ affiliateId: 'X', amount: '30.00' }],
+    },
+    {
+      result: run(october, [{ id: 't1', affiliateId: 'C', amount: '200.00', kind: 'retail' }]), // B 20.00, A 10.00
+      members: october,
+      start: '2026-10-01',
+      end: '2026-10-31',
+      costs: [],
+    },
+  ]);
+  it('sums income over the periods: 40.00 retail of 45.00', () => {
+    expect(pick(a, 'retail-reward-share').figures).toEqual({ retail: '40.00', total: '45.00' });
+    expect(a.periods).toBe(2);
+  });
+  it('keeps those who left in the population: A 25.00, B 20.00, C 0, X 0 (and X paid 30.00)', () => {
+    expect(pick(a, 'zero-earners').figures).toMatchObject({ zero: 2, participants: 4 });
+    expect(pick(a, 'participants-losing-money').figures).toMatchObject({ losing: 1, participants: 4 });
+    expect(pick(a, 'income-concentration').figures).toMatchObject({ top: 1, topAmount: '25.00' });
+  });
+  it('names the period of a bad record', () => {
+    expect(() => assessCompliance([{ result: run(september, []), costs: [{ affiliateId: 'Z', amount: '1' }] }])).toThrowError(
+      'cost #0: unknown affiliate "Z"',
+    );
+    const outcome = safeAssessCompliance([{ result: run(september, []) }, { result: run(october, []), start: '2026-10-31', end: '2026-10-01' }]);
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) {
+      expect(outcome.error.issues[0]).toMatchObject({ code: 'INVALID_DATE', path: ['periods', 1, 'end'] });
+    }
   });
 });

@@ -9,23 +9,23 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-function quickStart(): string {
-  const start = readme.indexOf('<!-- quick-start -->');
+function block(marker: string): string {
+  const start = readme.indexOf(`<!-- ${marker} -->`);
   const open = readme.indexOf('```ts\n', start);
   const close = readme.indexOf('\n```', open + 6);
-  if (start < 0 || open < 0 || close < 0) throw new Error('README: no quick start block');
+  if (start < 0 || open < 0 || close < 0) throw new Error(`README: no ${marker} block`);
   return readme.slice(open + 6, close + 1);
 }
 
-describe('README quick start', () => {
+describe.each(['quick-start', 'compliance-example'])('README %s', (marker) => {
   afterEach(() => vi.restoreAllMocks());
   it('runs and prints what its comments say', async () => {
-    const code = quickStart();
+    const code = block(marker);
     const expected = [...code.matchAll(/\/\/ → (.*)$/gm)].map((m) => m[1]);
     expect(expected.length).toBeGreaterThan(3);
     const dir = join(root, 'test-output');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'readme-quick-start.ts');
+    const file = join(dir, `readme-${marker}.ts`);
     writeFileSync(file, code.replace("from 'downline'", `from ${JSON.stringify(join(root, 'src', 'index.ts'))}`));
     const printed: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((...values: unknown[]) => {

@@ -72,6 +72,24 @@ export {
   type ReturnRecord,
 } from './compliance';
 export {
+  channelKpis,
+  safeChannelKpis,
+  formatChannelKpis,
+  CHANNEL_DEFAULTS,
+  type ChannelPeriod,
+  type ChannelKpisInput,
+  type ChannelKpis,
+  type PeriodKpis,
+  type PeriodActivitySummary,
+  type RoiKpi,
+  type CpaKpi,
+  type ClvKpi,
+  type RetentionFigure,
+  type RetentionPair,
+  type LadderKpi,
+  type NotAssessed,
+} from './analytics';
+export {
   sampleNetwork,
   seededRandom,
   complianceProfile,

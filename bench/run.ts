@@ -7,7 +7,7 @@
  *   npm run bench -- --sizes 50000,200000
  */
 import { performance } from 'node:perf_hooks';
-import { computeCommissions, Genealogy, ingestOrders, parsePlan, sampleNetwork } from '../src';
+import { assessCompliance, computeCommissions, Genealogy, incomeBySource, ingestOrders, parsePlan, sampleNetwork } from '../src';
 import type { MemberRecord, OrderBook } from '../src';
 import { referenceCommissions } from '../test/reference/reference';
 
@@ -142,4 +142,23 @@ for (const n of sizes) {
       }),
     );
   }
+
+  // 5. compliance on the same period: income split by source (one kernel run per paying kind) and the whole
+  // assessment (facts gathering, sixteen indicators, one sort of the incomes)
+  const plan = parsePlan({ levels: PLANS[0].levels, minPersonalVolume: '50', compression: PLANS[0].compression });
+  const result = computeCommissions({ genealogy: g, plan, orders: b });
+  const computeMs = time(() => computeCommissions({ genealogy: g, plan, orders: b }));
+  const incomeBySourceMs = time(() => incomeBySource(result), once ? 1 : REPEAT);
+  const assessMs = time(() => assessCompliance({ result, costs: [] }), once ? 1 : 3);
+  console.log(
+    JSON.stringify({
+      n,
+      stage: 'compliance',
+      computeMs: round(computeMs),
+      incomeBySourceMs: round(incomeBySourceMs),
+      assessMs: round(assessMs),
+      assessOverCompute: round(assessMs / computeMs, 2),
+      node: process.version,
+    }),
+  );
 }

@@ -3,6 +3,7 @@ import { NO_DAY } from '../dates/iso-day';
 import { DownlineError, ErrorCode } from '../errors';
 import { ExactColumn } from '../money/exact-column';
 import { roundedPayout } from '../engine/round-payouts';
+import { roundQuotientFloat } from '../money/rounding';
 import type { Plan } from '../plan/plan';
 import { INCOME_SOURCES, type IncomeSource } from './income-by-source';
 import { MemberUnion } from './member-union';
@@ -112,26 +113,17 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
     // orders: sales by kind, buyers, each member's own sales
     const own = new Float64Array(n);
     const ownRetail = new Float64Array(n);
+    const kindSales = salesByKind(book.amounts, book.kinds, book.buyers, roles, own, ownRetail);
+    sales.retail += kindSales.retail;
+    sales.customers += kindSales.customers;
+    sales.personal += kindSales.personal;
+    sales.enrollment += kindSales.enrollment;
+    sales.total += kindSales.retail + kindSales.personal + kindSales.enrollment;
     for (let i = 0; i < book.count; i++) {
       const buyer = book.buyers[i];
-      const amount = book.amounts.get(i);
-      const kind = book.kinds[i];
-      sales.total += amount;
-      if (kind === 0) {
-        sales.retail += amount;
-        if (roles[buyer] === 1) {
-          sales.customers += amount;
-          boughtAsCustomer[slots[buyer]] = 1;
-        } else {
-          anonymousRetailOrders++;
-        }
-        ownRetail[buyer] += Number(amount);
-      } else {
-        if (kind === 1) sales.personal += amount;
-        else sales.enrollment += amount;
-        boughtAsAffiliate[slots[buyer]] = 1;
-      }
-      own[buyer] += Number(amount);
+      if (book.kinds[i] !== 0) boughtAsAffiliate[slots[buyer]] = 1;
+      else if (roles[buyer] === 1) boughtAsCustomer[slots[buyer]] = 1;
+      else anonymousRetailOrders++;
     }
     // a reverse preorder loop folds each subtree's sales into its root (post-order, no recursion)
     const below = new Float64Array(n);
@@ -145,10 +137,16 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
 
     // per member: payouts, costs, dates, downline sales; customers reached per affiliate
     const buyingCustomersOf = new Int32Array(n);
+    const { rounding } = d.result.plan;
+    const denominator = 10 ** compiled.rateDecimals;
+    const inverse = 1 / denominator;
     for (let i = 0; i < n; i++) {
       const slot = slots[i];
-      if (exact.values[i] !== 0) gross[slot] += Number(roundedPayout(exact, i, compiled.rateDecimals, d.result.plan.rounding));
-      costs[slot] += Number(d.costs.get(i));
+      const value = exact.values[i];
+      if (value > 0) gross[slot] += roundQuotientFloat(value, denominator, rounding, inverse);
+      else if (value !== 0) gross[slot] += Number(roundedPayout(exact, i, compiled.rateDecimals, rounding));
+      const cost = d.costs.values[i];
+      costs[slot] += cost >= 0 ? cost : Number(d.costs.get(i));
       downlineSales[slot] += below[i];
       downlineRetail[slot] += belowRetail[i];
       if (d.joined !== null && d.joined[i] !== NO_DAY) joined[slot] = d.joined[i];
@@ -177,8 +175,9 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
       for (let i = 0; i < n; i++) {
         if (active[i] !== 1) continue;
         cluster.active++;
-        const pv = Number(personal.get(i));
-        if (pv < ceiling && Number(bought.get(i)) * 2 >= pv) cluster.clustered++;
+        const pv = personal.values[i] >= 0 ? personal.values[i] : Number(personal.get(i));
+        const self = bought.values[i] >= 0 ? bought.values[i] : Number(bought.get(i));
+        if (pv < ceiling && self * 2 >= pv) cluster.clustered++;
       }
     }
 
@@ -243,6 +242,53 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
     packages,
     inventory,
   };
+}
+
+/**
+ * Sales by kind (the customer part of retail apart) in minor units, and each member's own sales and own
+ * retail sales in `own` / `ownRetail`. Sums in doubles while the grand total is a safe integer (every partial
+ * sum is then exact), in bigint otherwise.
+ */
+function salesByKind(
+  amounts: ExactColumn,
+  kinds: Uint8Array,
+  buyers: Int32Array,
+  roles: Uint8Array,
+  own: Float64Array,
+  ownRetail: Float64Array,
+): { retail: bigint; customers: bigint; personal: bigint; enrollment: bigint } {
+  const values = amounts.values;
+  const count = buyers.length;
+  const sums = [0, 0, 0, 0]; // retail, personal, enrollment, customers
+  const narrow = amounts.isNarrow;
+  for (let i = 0; i < count && narrow; i++) {
+    const amount = values[i];
+    const buyer = buyers[i];
+    const kind = kinds[i];
+    sums[kind] += amount;
+    if (kind === 0) {
+      ownRetail[buyer] += amount;
+      if (roles[buyer] === 1) sums[3] += amount;
+    }
+    own[buyer] += amount;
+  }
+  if (narrow && sums[0] + sums[1] + sums[2] <= Number.MAX_SAFE_INTEGER) {
+    return { retail: BigInt(sums[0]), personal: BigInt(sums[1]), enrollment: BigInt(sums[2]), customers: BigInt(sums[3]) };
+  }
+  own.fill(0);
+  ownRetail.fill(0);
+  const big = [0n, 0n, 0n, 0n];
+  for (let i = 0; i < count; i++) {
+    const amount = amounts.get(i);
+    const buyer = buyers[i];
+    big[kinds[i]] += amount;
+    if (kinds[i] === 0) {
+      ownRetail[buyer] += Number(amount);
+      if (roles[buyer] === 1) big[3] += amount;
+    }
+    own[buyer] += Number(amount); // shares only: a double is precise enough for "more than half"
+  }
+  return { retail: big[0], personal: big[1], enrollment: big[2], customers: big[3] };
 }
 
 /** What the period paid on the orders of members who joined within it, exact income units. */

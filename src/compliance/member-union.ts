@@ -29,7 +29,11 @@ export class MemberUnion {
 
   /** Slot of each member of `genealogy` (preorder index → slot). */
   add(genealogy: Genealogy): Int32Array {
-    if (genealogy === this.master) return Int32Array.from({ length: genealogy.size }, (_, i) => i);
+    if (genealogy === this.master) {
+      const identity = new Int32Array(genealogy.size);
+      for (let i = 0; i < identity.length; i++) identity[i] = i;
+      return identity;
+    }
     const ids = [...genealogy.ids];
     const slots = this.master.indexesOf(ids);
     for (let i = 0; i < slots.length; i++) {

@@ -83,25 +83,50 @@ export function readPeriod(period: CompliancePeriod, base: IssuePath, issues: Is
   const scale = period.result.plan.scale;
   const reader = new RecordReader(genealogy, scale, issues);
 
-  const costs = new ExactColumn(genealogy.size);
-  const costSums: bigint[] = new Array(genealogy.size).fill(0n);
+  // joining fees paid (enrollment orders) and cost records, per member
+  const costUnits = new Float64Array(genealogy.size);
+  const feeUnits = new Float64Array(genealogy.size);
+  const amounts = book.amounts;
   let joiningFeesTotal = 0n;
+  let feeSum = 0;
   for (let i = 0; i < book.count; i++) {
     if (book.kinds[i] !== 2) continue;
-    const amount = book.amounts.get(i);
-    costSums[book.buyers[i]] += amount;
-    joiningFeesTotal += amount;
+    const amount = amounts.values[i];
+    if (amount >= 0) {
+      feeUnits[book.buyers[i]] += amount;
+      feeSum += amount;
+    } else {
+      feeSum = Number.POSITIVE_INFINITY; // a wide amount: the bigint route below
+    }
   }
   let costRecordsTotal = 0n;
+  const recorded: Array<[number, bigint]> = [];
   each(period.costs, [...base, 'costs'], issues, (record, path, i) => {
     const who = reader.affiliate(record.affiliateId, path, `cost #${i}`);
     const amount = reader.amount(record.amount, [...path, 'amount'], `cost #${i}: amount`);
     if (who >= 0 && amount !== undefined) {
-      costSums[who] += amount;
+      recorded.push([who, amount]);
       costRecordsTotal += amount;
     }
   });
-  for (let i = 0; i < genealogy.size; i++) if (costSums[i] !== 0n) costs.set(i, narrowOrBig(costSums[i]));
+  const costs = new ExactColumn(genealogy.size);
+  if (feeSum + Number(costRecordsTotal) <= Number.MAX_SAFE_INTEGER) {
+    // every per-member sum is at most the grand total: exact in doubles
+    joiningFeesTotal = BigInt(feeSum);
+    for (const [who, amount] of recorded) costUnits[who] += Number(amount);
+    for (let i = 0; i < genealogy.size; i++) costUnits[i] += feeUnits[i];
+    costs.values.set(costUnits);
+  } else {
+    const sums = new Map<number, bigint>();
+    for (let i = 0; i < book.count; i++) {
+      if (book.kinds[i] !== 2) continue;
+      const amount = amounts.get(i);
+      sums.set(book.buyers[i], (sums.get(book.buyers[i]) ?? 0n) + amount);
+      joiningFeesTotal += amount;
+    }
+    for (const [who, amount] of recorded) sums.set(who, (sums.get(who) ?? 0n) + amount);
+    for (const [who, sum] of sums) costs.set(who, narrowOrBig(sum));
+  }
 
   const orders = needsOrderIndex(period) ? orderIndex(state) : null;
   let returns: PeriodData['returns'] = null;

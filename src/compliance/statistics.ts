@@ -13,8 +13,8 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const HALF = 2 ** 26;
 const INVERSE_HALF = 2 ** -26;
 const HALF_BIG = BigInt(HALF);
-/** Terms per block of the split accumulator: 2^25 halves of magnitude ≤ 2^27 sum to at most 2^52. */
-const BLOCK = 2 ** 25;
+/** Terms per block of the split accumulator: 2^20 halves of magnitude ≤ 2^27 sum to at most 2^47, exactly. */
+const BLOCK = 2 ** 20;
 
 /**
  * Sums safe integers exactly without a `bigint` per term: each term is split into a high half (|h| ≤ 2^27) and
@@ -174,7 +174,8 @@ export function countBelow(sorted: Float64Array, limit: number): number {
  * The Gini coefficient of non-negative ascending values: `G = 2·Σ i·x_i / (n·Σx) − (n + 1)/n` with 1-based
  * `i`; 0 when `n ≤ 1` or `Σx = 0`. It is computed in the Lorenz form `((n + 1)·Σx − 2·Σ_k C_k) / (n·Σx)`,
  * where `C_k = x_1 + … + x_k`, with the numerator an exact integer (`bigint`): the result is exactly 0 when all
- * values are equal, positive otherwise, and below `(n − 1)/n < 1`. Only the final division is rounded.
+ * values are equal, positive otherwise, and at most `(n − 1)/n` up to the rounding of the final division (one
+ * person holding everything), so below 1. Values must be ascending, as from {@link sortedAscending}.
  *
  * @example
  * ```ts

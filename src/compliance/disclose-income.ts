@@ -1,0 +1,62 @@
+import { DownlineError, ErrorCode, type SafeResult, toSafe } from '../errors';
+import { limitUnits } from './assess-compliance';
+import { resolveOptions } from './assessment-options';
+import { complianceFacts } from './compliance-facts';
+import { type IncomeDisclosure, incomeDisclosure } from './income-disclosure';
+import { gather, gatherDays, participants } from './population';
+import { type CompliancePeriod, readPeriods } from './read-period';
+
+/**
+ * The income disclosure statement of one or more periods (FTC style): the whole population of affiliates —
+ * those who earned nothing and those who left included — new and leaving counts, percentiles of gross income
+ * (Σ of rounded payouts over the periods) and, where costs are known, of net income; the shares earning
+ * nothing, at most `lowIncomeLimit`, or losing money; the top-1% share and the Gini coefficient; average
+ * costs and tenure. Costs are the joining fees paid plus the cost records; when neither exists, costs are
+ * unknown and the net figures are `null`. `formatIncomeDisclosure` renders it as a plain-text table.
+ *
+ * @example
+ * ```ts
+ * const statement = discloseIncome({ result, members, start: '2026-10-01', end: '2026-10-31', costs });
+ * statement.population;        // every affiliate of the period
+ * statement.gross.median;      // '0.00' in most plans
+ * statement.netLoss?.share;    // share of participants who paid more than they earned
+ * console.log(formatIncomeDisclosure(statement));
+ * ```
+ */
+export function discloseIncome(
+  periods: CompliancePeriod | readonly CompliancePeriod[],
+  options: { readonly lowIncomeLimit?: string } = {},
+): IncomeDisclosure {
+  const list = Array.isArray(periods) ? (periods as readonly CompliancePeriod[]) : [periods as CompliancePeriod];
+  if (list.length === 0) throw DownlineError.of(ErrorCode.InvalidOptions, 'periods: give at least one period', ['periods']);
+  const resolved = resolveOptions(options);
+  const facts = complianceFacts(readPeriods(list, Array.isArray(periods) ? ['periods'] : []));
+  const slots = participants(facts);
+  const costsKnown = facts.costRecordsGiven || facts.joiningFeesTotal > 0n;
+  const dated = facts.firstStart !== null && facts.lastEnd !== null;
+  return incomeDisclosure({
+    scale: facts.scale,
+    gross: gather(facts.gross, slots),
+    ...(costsKnown ? { costs: gather(facts.costs, slots) } : {}),
+    joined: gatherDays(facts.joined, slots),
+    left: gatherDays(facts.left, slots),
+    ...(dated ? { period: { start: facts.firstStart as number, end: facts.lastEnd as number } } : {}),
+    lowIncomeLimit: limitUnits(resolved.lowIncomeLimit, facts.scale),
+  });
+}
+
+/**
+ * {@link discloseIncome} without throwing.
+ *
+ * @example
+ * ```ts
+ * const outcome = safeDiscloseIncome(period);
+ * if (outcome.success) console.log(outcome.data.population);
+ * ```
+ */
+export function safeDiscloseIncome(
+  periods: CompliancePeriod | readonly CompliancePeriod[],
+  options: { readonly lowIncomeLimit?: string } = {},
+): SafeResult<IncomeDisclosure> {
+  return toSafe(() => discloseIncome(periods, options));
+}

@@ -8,7 +8,9 @@ import {
   compareDecimals,
   complianceProfile,
   computeCommissions,
+  discloseIncome,
   formatAssessment,
+  formatIncomeDisclosure,
   Genealogy,
   incomeBySource,
   parsePlan,
@@ -60,6 +62,7 @@ for (const [source, amount] of Object.entries(income.totals)) console.log(`  ${s
 console.log(`  ${top[0].id}: ${JSON.stringify(income.of(top[0].id))}`);
 
 console.log(`\n${formatAssessment(assessCompliance({ result, members }))}`);
+console.log(`\n${formatIncomeDisclosure(discloseIncome({ result, members }))}`);
 
 // The same questions asked of two synthetic periods shaped like court records.
 for (const name of ['burnlounge-like', 'neora-like'] as const) {

@@ -41,7 +41,7 @@ export {
   type ExplainLine,
 } from './engine';
 export { runScenario, safeRunScenario, scenarioSchema, type Scenario, type ScenarioResult } from './scenario';
-export { compareDecimals, formatUnits, parseDecimal, type RoundingMode, ROUNDING_MODES } from './money';
+export { compareDecimals, formatUnits, groupThousands, parseDecimal, type RoundingMode, ROUNDING_MODES } from './money';
 export {
   INCOME_SOURCES,
   IncomeBySource,
@@ -70,6 +70,19 @@ export {
   type InventoryRecord,
   type PackageRecord,
   type ReturnRecord,
+  discloseIncome,
+  safeDiscloseIncome,
+  incomeDisclosure,
+  formatIncomeDisclosure,
+  type CostFigures,
+  type DisclosureColumns,
+  type GroupDisclosure,
+  type IncomeDisclosure,
+  type IncomeDistribution,
+  type IncomeFigures,
+  type ParticipantShare,
+  type TenureFigures,
+  type TopEarners,
 } from './compliance';
 export {
   channelKpis,

@@ -2,7 +2,8 @@ import { DownlineError, ErrorCode, type SafeResult, toSafe } from '../errors';
 import { limitUnits } from './assess-compliance';
 import { resolveOptions } from './assessment-options';
 import { complianceFacts } from './compliance-facts';
-import { type IncomeDisclosure, incomeDisclosure } from './income-disclosure';
+import type { IncomeDisclosure } from './disclosure-types';
+import { incomeDisclosure } from './income-disclosure';
 import { gather, gatherDays, participants } from './population';
 import { type CompliancePeriod, readPeriods } from './read-period';
 

@@ -8,3 +8,17 @@ export type { CompanyPolicies } from './indicator-context';
 export { checkPlan, type PlanCheck, type PlanCheckItem, type PlanContext } from './plan-check';
 export type { CompliancePeriod } from './read-period';
 export type { AmountInput, CostRecord, InventoryRecord, PackageRecord, ReturnRecord } from './period-records';
+export { discloseIncome, safeDiscloseIncome } from './disclose-income';
+export { incomeDisclosure } from './income-disclosure';
+export { formatIncomeDisclosure } from './format-disclosure';
+export type {
+  CostFigures,
+  DisclosureColumns,
+  GroupDisclosure,
+  IncomeDisclosure,
+  IncomeDistribution,
+  IncomeFigures,
+  ParticipantShare,
+  TenureFigures,
+  TopEarners,
+} from './disclosure-types';

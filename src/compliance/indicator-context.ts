@@ -1,8 +1,8 @@
-import { formatUnits } from '../money/decimal-string';
+import { formatUnits, groupThousands } from '../money/decimal-string';
 import { roundQuotient } from '../money/rounding';
 import { type IndicatorEntry, type IndicatorKey, INDICATORS } from './catalogue';
 import type { ComplianceFacts } from './compliance-facts';
-import { describeThreshold, grouped, type IndicatorResult, percent, type Threshold, verdictOf } from './indicator';
+import { describeThreshold, type IndicatorResult, percent, type Threshold, verdictOf } from './indicator';
 import type { PlanCheck } from './plan-check';
 
 /**
@@ -117,7 +117,7 @@ export function notAssessed(context: IndicatorContext, key: IndicatorKey, needs:
  */
 export function money(facts: ComplianceFacts, units: bigint, decimals = facts.scale): string {
   const shown = decimals > facts.scale ? roundQuotient(units, 10n ** BigInt(decimals - facts.scale), 'half-even') : units;
-  return grouped(formatUnits(shown, facts.scale));
+  return groupThousands(formatUnits(shown, facts.scale));
 }
 
 export { percent };

@@ -107,23 +107,6 @@ export function percent(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 }
 
-/**
- * A decimal string with thousands separators in its integer part.
- *
- * @example
- * ```ts
- * grouped('1248000.00'); // '1,248,000.00'
- * grouped('-1234');      // '-1,234'
- * ```
- */
-export function grouped(decimal: string): string {
-  const negative = decimal.startsWith('-');
-  const body = negative ? decimal.slice(1) : decimal;
-  const dot = body.indexOf('.');
-  const whole = dot < 0 ? body : body.slice(0, dot);
-  const rest = dot < 0 ? '' : body.slice(dot);
-  return `${negative ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${rest}`;
-}
 
 /**
  * How a threshold reads in an explanation: `threshold 50% (EU UCPD Annex I pt 14)`.

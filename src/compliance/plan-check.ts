@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { compilePlan } from '../engine/compiled-plan';
 import { DownlineError, ErrorCode, formatPath } from '../errors';
-import { compareDecimals } from '../money/decimal-string';
+import { compareDecimals, groupThousands } from '../money/decimal-string';
 import { parsePlan } from '../plan/parse-plan';
 import type { Plan } from '../plan/plan';
 import type { PlanInput } from '../plan/schema';
-import { grouped, percent, type Verdict } from './indicator';
+import { percent, type Verdict } from './indicator';
 
 const TAYLOR = 'Taylor, comment to the FTC on the Business Opportunity Rule';
 const SEED_003 = 'Monter une stratégie marketing de réseau (2007): keep the payout threshold low, balance selling and recruiting';
@@ -181,7 +181,7 @@ function payToPlay(plan: Plan): PlanCheckItem {
     verdict: required ? 'warning' : 'ok',
     value: required ? 1 : 0,
     explanation: required
-      ? `earning requires ${grouped(minimum)} of personal volume a period, which an affiliate can buy for themselves`
+      ? `earning requires ${groupThousands(minimum)} of personal volume a period, which an affiliate can buy for themselves`
       : 'no personal volume is required to earn',
     source: `${TAYLOR}; Bostick v. Herbalife (2015)`,
   };
@@ -209,7 +209,7 @@ function payoutThreshold(context: PlanContext): PlanCheckItem {
     ...base,
     verdict: above ? 'warning' : 'ok',
     value: Number(context.payoutThreshold),
-    explanation: `balances below ${grouped(context.payoutThreshold)} are not paid; warning above ${grouped(high)}`,
+    explanation: `balances below ${groupThousands(context.payoutThreshold)} are not paid; warning above ${groupThousands(high)}`,
   };
 }
 

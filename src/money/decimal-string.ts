@@ -103,3 +103,26 @@ function parseSigned(text: string, scale: number): bigint {
   if (!read.ok) throw new TypeError(`not a decimal string: ${JSON.stringify(text)}`);
   return negative ? -read.units : read.units;
 }
+
+/**
+ * Inserts thousands separators in the whole part of a decimal string.
+ *
+ * @example
+ * ```ts
+ * groupThousands('1248000.00'); // "1,248,000.00"
+ * groupThousands('-1234');      // "-1,234"
+ * ```
+ */
+export function groupThousands(decimal: string): string {
+  const sign = decimal.startsWith('-') ? '-' : '';
+  const unsigned = sign === '' ? decimal : decimal.slice(1);
+  const dot = unsigned.indexOf('.');
+  const whole = dot < 0 ? unsigned : unsigned.slice(0, dot);
+  const rest = dot < 0 ? '' : unsigned.slice(dot);
+  let grouped = '';
+  for (let end = whole.length; end > 0; end -= 3) {
+    const start = Math.max(0, end - 3);
+    grouped = start > 0 ? `,${whole.slice(start, end)}${grouped}` : `${whole.slice(start, end)}${grouped}`;
+  }
+  return `${sign}${grouped}${rest}`;
+}

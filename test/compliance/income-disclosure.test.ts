@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type DisclosureColumns,
-  formatIncomeDisclosure,
-  groupThousands,
-  incomeDisclosure,
-  type IncomeDistribution,
-  type IncomeFigures,
-  textTable,
-} from '../../src/compliance/income-disclosure';
+import type { DisclosureColumns, IncomeDistribution, IncomeFigures } from '../../src/compliance/disclosure-types';
+import { formatIncomeDisclosure, textTable } from '../../src/compliance/format-disclosure';
+import { incomeDisclosure } from '../../src/compliance/income-disclosure';
+import { groupThousands } from '../../src/money/decimal-string';
 import { NO_DAY, parseIsoDay } from '../../src/dates/iso-day';
 import { DownlineError } from '../../src/errors';
 import { roundQuotient } from '../../src/money/rounding';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessCompliance, computeCommissions, Genealogy, INDICATORS } from '../../src';
+import { assessCompliance, computeCommissions, discloseIncome, Genealogy, INDICATORS } from '../../src';
 import { verdictOf } from '../../src/compliance/indicator';
 import { type RefInput } from '../reference/reference';
 import { scenarioArb, shuffled } from '../arbitraries';
@@ -65,6 +65,23 @@ describe('compliance assessment properties (random periods)', () => {
         }
       }),
       { seed: 53, numRuns: 60 },
+    );
+  });
+});
+
+describe('income disclosure of random periods', () => {
+  it('its population is every affiliate, and its figures agree with the payouts', () => {
+    fc.assert(
+      fc.property(scenarioArb(), (input) => {
+        const result = computeCommissions({ genealogy: Genealogy.fromRecords(input.members), plan: input.plan, orders: input.orders });
+        const statement = discloseIncome({ result, costs: [] });
+        const affiliates = input.members.filter((m) => m.role !== 'customer');
+        expect(statement.population).toBe(affiliates.length);
+        const earning = affiliates.filter((m) => result.payout(m.id).replace(/[0.]/g, '') !== '').length;
+        expect(statement.earningZero.count).toBe(affiliates.length - earning);
+        expect(statement.gross.total).toBe(result.totals.payouts);
+      }),
+      { seed: 54, numRuns: RUNS },
     );
   });
 });

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { ratio as exactRatio } from '../money/ratio';
+
 /**
  * `ok`: within the threshold; `warning`: past the warning level; `flag`: past the flag level;
  * `not-assessed`: the data needed was not given (the explanation says which).
@@ -82,17 +84,16 @@ export function verdictOf(value: number, threshold: Threshold): Verdict {
 }
 
 /**
- * `part / whole` as a number with 12 significant decimals from exact integers; null when `whole` is 0.
+ * `part / whole` as a number from exact integers (to a double's precision at any size); null when `whole` is 0.
  *
  * @example
  * ```ts
- * ratio(1n, 3n); // 0.333333333333
+ * ratio(1n, 4n); // 0.25
  * ratio(1n, 0n); // null
  * ```
  */
 export function ratio(part: bigint, whole: bigint): number | null {
-  if (whole === 0n) return null;
-  return Number((part * 10n ** 12n) / whole) / 1e12;
+  return whole === 0n ? null : exactRatio(part, whole);
 }
 
 /**

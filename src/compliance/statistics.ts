@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { ratio } from '../money/ratio';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** Split point of a safe integer into a high and a low half: v = high · 2^26 + low, 0 ≤ low < 2^26. */
@@ -240,18 +241,6 @@ export function topShare(sorted: Float64Array, fraction: number): { count: numbe
   return { count, share: total === 0n ? 0 : ratio(amount, total), amount };
 }
 
-/**
- * `part / whole` as a double, for `0 ≤ part ≤ whole`, `whole > 0`: each side is rounded once, so equal sides
- * give exactly 1 and the result never exceeds 1.
- *
- * @example
- * ```ts
- * ratio(1n, 4n); // 0.25
- * ```
- */
-export function ratio(part: bigint, whole: bigint): number {
-  return Number(part) / Number(whole);
-}
 
 /**
  * Merges ascending runs into one ascending array. `bounds` are the run limits: run `r` is

@@ -8,7 +8,6 @@ import {
   gini,
   mergeSortedRuns,
   nearestRank,
-  ratio,
   sortedAscending,
   topShare,
 } from '../../src/compliance/statistics';
@@ -250,13 +249,6 @@ describe('topShare', () => {
       ),
       { seed: 42, numRuns: 500 },
     );
-  });
-});
-
-describe('ratio', () => {
-  it('divides bigints once', () => {
-    expect(ratio(1n, 4n)).toBe(0.25);
-    expect(ratio(3n * BigInt(MAX), 3n * BigInt(MAX))).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
-import { type CommissionResult, type CommissionState, resultState } from '../engine/commission-result';
-import { DownlineError, ErrorCode, type Issue, type IssuePath, quote } from '../errors';
+import { CommissionResult, type CommissionState, resultState } from '../engine/commission-result';
+import { DownlineError, ErrorCode, formatPath, type Issue, type IssuePath, quote } from '../errors';
 import type { Genealogy, MemberRecord } from '../genealogy';
 import { IdIndex } from '../genealogy/id-index';
 import { NO_DAY, parseIsoDay } from '../dates/iso-day';
@@ -363,7 +363,15 @@ function orderIndex(state: CommissionState): IdIndex {
  */
 export function readPeriods(periods: readonly CompliancePeriod[], base: IssuePath = ['periods']): PeriodData[] {
   const issues: Issue[] = [];
-  const data = periods.map((period, p) => readPeriod(period, periods.length === 1 && base.length === 0 ? [] : [...base, p], issues));
+  periods.forEach((period, p) => {
+    const result = (period as Partial<CompliancePeriod> | null)?.result;
+    if (!(result instanceof CommissionResult)) {
+      const path = base.length === 0 ? ['result'] : [...base, p, 'result'];
+      issues.push({ code: ErrorCode.InvalidRecord, path, message: `${formatPath(path)}: must be the CommissionResult of computeCommissions` });
+    }
+  });
+  if (issues.length > 0) throw new DownlineError(issues);
+  const data = periods.map((period, p) => readPeriod(period, base.length === 0 ? [] : [...base, p], issues));
   if (issues.length > 0) throw new DownlineError(issues);
   return data;
 }

@@ -215,3 +215,16 @@ describe('several periods', () => {
     }
   });
 });
+
+describe('what is not a period', () => {
+  it('is refused with a coded error, never a TypeError', () => {
+    for (const bad of [{}, { result: {} }, null]) {
+      const outcome = safeAssessCompliance(bad as never);
+      expect(outcome.success).toBe(false);
+      if (!outcome.success) expect(outcome.error.issues[0]).toMatchObject({ code: 'INVALID_RECORD', path: ['result'] });
+    }
+    const outcome = safeAssessCompliance([{ result: null }] as never);
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) expect(outcome.error.issues[0].path).toEqual(['periods', 0, 'result']);
+  });
+});

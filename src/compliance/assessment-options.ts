@@ -26,6 +26,7 @@ export interface AssessmentOptions {
   readonly lowIncomeLimit?: string;
 }
 
+const share = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a share between "0" and "1", like "0.9"');
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string like "0.9"');
 const level = z.number().finite().nullable();
 const thresholdSchema = z.object({ warning: level.optional(), flag: level.optional(), source: z.string().min(1).optional() }).strict();
@@ -34,11 +35,11 @@ const optionsSchema = z
   .object({
     thresholds: z.partialRecord(z.enum(keys), thresholdSchema).optional(),
     policies: z
-      .object({ seventyPercentRule: z.boolean().optional(), tenCustomerRule: z.boolean().optional(), buyBackRate: decimal.optional() })
+      .object({ seventyPercentRule: z.boolean().optional(), tenCustomerRule: z.boolean().optional(), buyBackRate: share.optional() })
       .strict()
       .optional(),
     planContext: z
-      .object({ retailMargin: decimal.optional(), payoutThreshold: decimal.optional(), highPayoutThreshold: decimal.optional() })
+      .object({ retailMargin: share.optional(), payoutThreshold: decimal.optional(), highPayoutThreshold: decimal.optional() })
       .strict()
       .optional(),
     lowIncomeLimit: decimal.optional(),

@@ -39,9 +39,16 @@ export interface ComplianceFacts {
   readonly costs: Float64Array;
   readonly joined: Int32Array;
   readonly left: Int32Array;
+  /** Per slot: 1 when the member was an affiliate in at least one period (a participant). */
+  readonly everAffiliate: Uint8Array;
+  /** Whether every period gave join days (some member records with `joinedOn`) / member records at all. */
+  readonly joinDatesKnown: boolean;
+  readonly memberRecordsGiven: boolean;
   readonly firstStart: number | null;
   readonly lastEnd: number | null;
   readonly costRecordsGiven: boolean;
+  /** How many periods came with cost records (`costs`, possibly empty). */
+  readonly periodsWithCostRecords: number;
   readonly costRecordsTotal: bigint;
   readonly joiningFeesTotal: bigint;
   /** Per slot: sales of the member's downline (everyone below), and the retail part of it. */
@@ -88,6 +95,7 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
   const downlineRetail = new Float64Array(size);
   const boughtAsAffiliate = new Uint8Array(size);
   const boughtAsCustomer = new Uint8Array(size);
+  const everAffiliate = new Uint8Array(size);
   const incomeDecimals = Math.max(...data.map((d) => d.income.decimals));
   const income = { retail: 0n, personal: 0n, enrollment: 0n, total: 0n };
   const sales = { retail: 0n, customers: 0n, personal: 0n, enrollment: 0n, total: 0n };
@@ -147,6 +155,7 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
       else if (value !== 0) gross[slot] += Number(roundedPayout(exact, i, compiled.rateDecimals, rounding));
       const cost = d.costs.values[i];
       costs[slot] += cost >= 0 ? cost : Number(d.costs.get(i));
+      if (roles[i] === 0) everAffiliate[slot] = 1;
       downlineSales[slot] += below[i];
       downlineRetail[slot] += belowRetail[i];
       if (d.joined !== null && d.joined[i] !== NO_DAY) joined[slot] = d.joined[i];
@@ -170,14 +179,17 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
     if (minimum > 0n) {
       cluster ??= { minimum, active: 0, clustered: 0 };
       cluster.minimum = minimum;
-      const ceiling = Number(minimum) * (1 + CLUSTER_BAND);
+      // PV in [min, min × 1.1): compared as integers, 10·PV < 11·min (exact while 11·min is a safe integer)
+      const ceiling = Number(minimum) * 11;
+      const exactBand = ceiling <= Number.MAX_SAFE_INTEGER;
       const bought = book.affiliateVolumes.byKind[1];
       for (let i = 0; i < n; i++) {
         if (active[i] !== 1) continue;
         cluster.active++;
         const pv = personal.values[i] >= 0 ? personal.values[i] : Number(personal.get(i));
         const self = bought.values[i] >= 0 ? bought.values[i] : Number(bought.get(i));
-        if (pv < ceiling && self * 2 >= pv) cluster.clustered++;
+        const inBand = exactBand ? pv * 10 < ceiling : personal.get(i) * 10n < minimum * 11n;
+        if (inBand && self * 2 >= pv) cluster.clustered++;
       }
     }
 
@@ -227,9 +239,13 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
     costs,
     joined,
     left,
+    everAffiliate,
+    joinDatesKnown: data.every((d) => d.joined !== null),
+    memberRecordsGiven: data.every((d) => d.left !== null),
     firstStart: starts.every((s) => s !== null) ? Math.min(...(starts as number[])) : null,
     lastEnd: ends.every((e) => e !== null) ? Math.max(...(ends as number[])) : null,
     costRecordsGiven: data.every((d) => d.costRecordsGiven),
+    periodsWithCostRecords: data.filter((d) => d.costRecordsGiven).length,
     costRecordsTotal,
     joiningFeesTotal,
     downlineSales,

@@ -39,8 +39,9 @@ export function discloseIncome(
     scale: facts.scale,
     gross: gather(facts.gross, slots),
     ...(costsKnown ? { costs: gather(facts.costs, slots) } : {}),
-    joined: gatherDays(facts.joined, slots),
-    left: gatherDays(facts.left, slots),
+    // unknown dates stay unknown (null figures), never read as "nobody joined, nobody left"
+    ...(facts.joinDatesKnown ? { joined: gatherDays(facts.joined, slots) } : {}),
+    ...(facts.memberRecordsGiven ? { left: gatherDays(facts.left, slots) } : {}),
     ...(dated ? { period: { start: facts.firstStart as number, end: facts.lastEnd as number } } : {}),
     lowIncomeLimit: limitUnits(resolved.lowIncomeLimit, facts.scale),
   });

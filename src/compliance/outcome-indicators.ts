@@ -14,7 +14,7 @@ import { gini, sortedAscending, topShare } from './statistics';
  */
 export function participantsLosingMoney(context: IndicatorContext): IndicatorResult {
   const { facts, population } = context;
-  if (!facts.costRecordsGiven && facts.joiningFeesTotal === 0n) {
+  if (facts.periodsWithCostRecords === 0 && facts.joiningFeesTotal === 0n) {
     return notAssessed(context, 'participants-losing-money', ['costs paid by affiliates (costs)']);
   }
   if (population.length === 0) return notAssessed(context, 'participants-losing-money', ['participants']);
@@ -24,9 +24,12 @@ export function participantsLosingMoney(context: IndicatorContext): IndicatorRes
     if (facts.costs[s] > facts.gross[s]) losing++;
   }
   const share = losing / population.length;
-  const basis = facts.costRecordsGiven
-    ? `costs: ${money(facts, facts.costRecordsTotal)} recorded and ${money(facts, facts.joiningFeesTotal)} in joining fees`
-    : `costs: joining fees only (${money(facts, facts.joiningFeesTotal)}); no other cost records given`;
+  const fees = money(facts, facts.joiningFeesTotal);
+  const recorded = facts.periodsWithCostRecords;
+  const basis =
+    recorded === 0
+      ? `costs: joining fees only (${fees}); no other cost records given`
+      : `costs: ${money(facts, facts.costRecordsTotal)} recorded${recorded < facts.periods ? ` (cost records for ${recorded} of ${facts.periods} periods)` : ''} and ${fees} in joining fees`;
   return measured(
     context,
     'participants-losing-money',

@@ -29,9 +29,10 @@ export interface PlanContext {
   readonly highPayoutThreshold?: string;
 }
 
+const share = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a share between "0" and "1", like "0.9"');
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string like "0.25"');
 const contextSchema = z
-  .object({ retailMargin: decimal.optional(), payoutThreshold: decimal.optional(), highPayoutThreshold: decimal.optional() })
+  .object({ retailMargin: share.optional(), payoutThreshold: decimal.optional(), highPayoutThreshold: decimal.optional() })
   .strict();
 
 /**

@@ -2,7 +2,8 @@ import { NO_DAY } from '../dates/iso-day';
 import type { ComplianceFacts } from './compliance-facts';
 
 /**
- * The participants of the periods, as union slots: every affiliate (customers are not participants),
+ * The participants of the periods, as union slots: every member who was an affiliate in at least one period
+ * (customers are not participants),
  * including those who earned nothing and those who left; with join and leave dates and period dates, only
  * those who were in at some time between the first period's start and the last period's end.
  *
@@ -13,11 +14,11 @@ import type { ComplianceFacts } from './compliance-facts';
  * ```
  */
 export function participants(facts: ComplianceFacts): Int32Array {
-  const { union, joined, left, firstStart, lastEnd } = facts;
+  const { union, everAffiliate, joined, left, firstStart, lastEnd } = facts;
   const out = new Int32Array(union.size);
   let count = 0;
   for (let s = 0; s < union.size; s++) {
-    if (union.roleAt(s) === 1) continue;
+    if (everAffiliate[s] === 0) continue;
     if (lastEnd !== null && joined[s] !== NO_DAY && joined[s] > lastEnd) continue;
     if (firstStart !== null && left[s] !== NO_DAY && left[s] < firstStart) continue;
     out[count++] = s;

@@ -50,7 +50,10 @@ export interface PeriodData {
   readonly costRecordsGiven: boolean;
   readonly costRecordsTotal: bigint;
   readonly joiningFeesTotal: bigint;
-  /** Join and leave day of each member (preorder), {@link NO_DAY} when unknown; null without member records. */
+  /**
+   * Join and leave day of each member (preorder), {@link NO_DAY} when unknown; null without member records
+   * (and `joined` null too when no record has a join day).
+   */
   readonly joined: Int32Array | null;
   readonly left: Int32Array | null;
   readonly start: number | null;
@@ -141,6 +144,10 @@ export function readPeriod(period: CompliancePeriod, base: IssuePath, issues: Is
         reader.invalid([...path, 'returned'], `return #${i}: returned more than order ${quote(record.orderId)} cost`);
         return;
       }
+      if (refunded > returned) {
+        reader.invalid([...path, 'refunded'], `return #${i}: refunded more than the goods returned were worth`);
+        return;
+      }
       totals.count++;
       totals.returned += returned;
       totals.refunded += refunded;
@@ -195,7 +202,8 @@ export function readPeriod(period: CompliancePeriod, base: IssuePath, issues: Is
     costRecordsGiven: period.costs !== undefined,
     costRecordsTotal,
     joiningFeesTotal,
-    joined: dates?.joined ?? null,
+    // member records without a single join day say nothing about who joined when
+    joined: dates !== null && dates.joinDays > 0 ? dates.joined : null,
     left: dates?.left ?? null,
     start,
     end,
@@ -219,7 +227,7 @@ export function memberDates(
   genealogy: Genealogy,
   base: IssuePath,
   issues: Issue[],
-): { joined: Int32Array; left: Int32Array } {
+): { joined: Int32Array; left: Int32Array; joinDays: number } {
   const joined = new Int32Array(genealogy.size).fill(NO_DAY);
   const left = new Int32Array(genealogy.size).fill(NO_DAY);
   if (records.length !== genealogy.size) {
@@ -228,17 +236,28 @@ export function memberDates(
       path: base,
       message: `members: ${records.length} records given for a genealogy of ${genealogy.size} members`,
     });
-    return { joined, left };
+    return { joined, left, joinDays: 0 };
   }
   const ids: (string | undefined)[] = new Array(records.length);
   for (let i = 0; i < records.length; i++) ids[i] = records[i]?.id;
   const at = genealogy.indexesOf(ids);
+  const firstAt = new Int32Array(genealogy.size).fill(-1);
+  let joinDays = 0;
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     if (at[i] < 0) {
       issues.push({ code: ErrorCode.UnknownMember, path: [...base, i, 'id'], message: `member #${i}: ${describe(ids[i])} is not in the genealogy` });
       continue;
     }
+    if (firstAt[at[i]] >= 0) {
+      issues.push({
+        code: ErrorCode.InvalidRecord,
+        path: [...base, i, 'id'],
+        message: `member ${quote(record.id)}: listed twice (first at #${firstAt[at[i]]}, again at #${i})`,
+      });
+      continue;
+    }
+    firstAt[at[i]] = i;
     for (const key of ['joinedOn', 'leftOn'] as const) {
       const text = record[key];
       if (text === undefined) continue;
@@ -251,6 +270,7 @@ export function memberDates(
         });
       } else {
         (key === 'joinedOn' ? joined : left)[at[i]] = day;
+        if (key === 'joinedOn') joinDays++;
       }
     }
     if (joined[at[i]] !== NO_DAY && left[at[i]] !== NO_DAY && left[at[i]] < joined[at[i]]) {
@@ -261,7 +281,7 @@ export function memberDates(
       });
     }
   }
-  return { joined, left };
+  return { joined, left, joinDays };
 }
 
 /** Checks and resolves the fields of compliance records, reporting to a shared issue list. */

@@ -1,6 +1,7 @@
 import type { Genealogy } from '../genealogy';
 import { formatUnits } from '../money/decimal-string';
 import type { OrderBook } from '../orders/ingest-orders';
+import { ORDER_KINDS, type OrderKind } from '../plan/order-kind';
 import type { CompiledPlan } from './compiled-plan';
 
 /**
@@ -9,14 +10,16 @@ import type { CompiledPlan } from './compiled-plan';
  * @example
  * ```ts
  * const line: ExplainLine = {
- *   orderId: 'o1', buyerId: 'D', level: 2, rate: '0.05', volume: '100.00', amount: '5.00',
+ *   orderId: 'o1', buyerId: 'D', kind: 'retail', level: 2, rate: '0.05', volume: '100.00', amount: '5.00',
  * };
  * ```
  */
 export interface ExplainLine {
   readonly orderId: string;
-  /** The affiliate whose order it is. */
+  /** The member whose order it is (an affiliate, or a customer). */
   readonly buyerId: string;
+  /** The order's kind: where the money comes from (a sale to a customer, an own purchase, a joining fee). */
+  readonly kind: OrderKind;
   /** 1 = the payee is the buyer's sponsor (after compression, with `dynamic`). */
   readonly level: number;
   readonly rate: string;
@@ -101,6 +104,7 @@ export function explainLines(
         order,
         orderId: book.ids.at(order),
         buyerId: ids.at(b),
+        kind: ORDER_KINDS[book.kinds[order]],
         level,
         rate: compiled.plan.levels[level - 1],
         volume: formatUnits(volume, scale),

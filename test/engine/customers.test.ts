@@ -34,7 +34,7 @@ describe('customers in the genealogy', () => {
     expect(result.payout('c1')).toBe('0.00');
     expect(result.totals).toMatchObject({ potential: '16.50', paid: '9.00', breakage: '7.50' });
     expect(result.explain('B').lines).toEqual([
-      { orderId: 'o1', buyerId: 'c1', level: 1, rate: '0.1', volume: '60.00', amount: '6.00' },
+      { orderId: 'o1', buyerId: 'c1', kind: 'retail', level: 1, rate: '0.1', volume: '60.00', amount: '6.00' },
     ]);
   });
 

@@ -14,8 +14,8 @@ const run = (input: RefInput): CommissionResult =>
   computeCommissions({ genealogy: Genealogy.fromRecords(input.members), plan: input.plan, orders: input.orders });
 const dec = (text: string) => new Decimal(text);
 const sameValue = (a: string, b: string) => expect(`${a} = ${b}: ${dec(a).eq(b)}`).toBe(`${a} = ${b}: true`);
-const lineKey = (l: { orderId: string; buyerId: string; level: number; rate: string; volume: string; amount: string }) =>
-  [l.orderId, l.buyerId, l.level, dec(l.rate).toFixed(), dec(l.volume).toFixed(), dec(l.amount).toFixed()].join('|');
+const lineKey = (l: { orderId: string; buyerId: string; kind: string; level: number; rate: string; volume: string; amount: string }) =>
+  [l.orderId, l.buyerId, l.kind, l.level, dec(l.rate).toFixed(), dec(l.volume).toFixed(), dec(l.amount).toFixed()].join('|');
 const payoutMap = (result: CommissionResult) => Object.fromEntries(result.payouts().map((p) => [p.id, p.amount]));
 
 function expectSameAsReference(input: RefInput) {

@@ -66,9 +66,9 @@ describe('DESIGN §3 worked example', () => {
       exact: '10.00',
       payout: '10.00',
       lines: [
-        { orderId: 'o3', buyerId: 'B', level: 1, rate: '0.1', volume: '60.00', amount: '6.00' },
-        { orderId: 'o2', buyerId: 'C', level: 2, rate: '0.05', volume: '40.00', amount: '2.00' },
-        { orderId: 'o1', buyerId: 'D', level: 3, rate: '0.02', volume: '100.00', amount: '2.00' },
+        { orderId: 'o3', buyerId: 'B', kind: 'personal', level: 1, rate: '0.1', volume: '60.00', amount: '6.00' },
+        { orderId: 'o2', buyerId: 'C', kind: 'personal', level: 2, rate: '0.05', volume: '40.00', amount: '2.00' },
+        { orderId: 'o1', buyerId: 'D', kind: 'retail', level: 3, rate: '0.02', volume: '100.00', amount: '2.00' },
       ],
     });
     expect(result.explain('C')).toMatchObject({ active: false, exact: '0.00', lines: [] });

@@ -32,6 +32,7 @@ export interface RefInput {
 export interface RefLine {
   orderId: string;
   buyerId: string;
+  kind: Kind;
   level: number;
   rate: string;
   volume: string;
@@ -106,6 +107,7 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
         list.push({
           orderId: o.id,
           buyerId: o.affiliateId,
+          kind: o.kind,
           level,
           rate: plan.levels[level - 1],
           volume: volume.toFixed(),

@@ -48,6 +48,10 @@ export const ErrorCode = {
   InvalidPlan: 'INVALID_PLAN',
   /** The level rates add up to more than 1 and the plan does not allow it. */
   RatesExceedOne: 'RATES_EXCEED_ONE',
+  /** A rank name that the plan's ladder does not have (in the achieved ranks of a previous period). */
+  UnknownRank: 'UNKNOWN_RANK',
+  /** The period's total personal volume passes 2^53 minor units, past what rank evaluation keeps exact. */
+  VolumeTooLarge: 'VOLUME_TOO_LARGE',
   // orders
   /** An order record is not an object of the expected shape (id, affiliateId, amount, kind…). */
   InvalidOrder: 'INVALID_ORDER',

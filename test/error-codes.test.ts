@@ -69,6 +69,25 @@ const triggers: Record<ErrorCode, [() => unknown, string]> = {
   ],
   INVALID_RECORD: [() => assessCompliance({ result: period(), costs: [{ affiliateId: 5, amount: '1.00' }] as never }), 'cost #0: affiliateId must be a string'],
   UNKNOWN_ORDER: [() => assessCompliance({ result: period(), packages: [{ orderId: 'o404', goodsValue: '1.00' }] }), 'package #0: unknown order "o404"'],
+  UNKNOWN_RANK: [
+    () =>
+      computeCommissions({
+        genealogy: small(),
+        plan: { levels: ['0.1', '0.1'], ranks: [{ name: 'Gold' }] },
+        orders: [],
+        achievedRanks: { A: 'Platinum' },
+      }),
+    'unknown rank "Platinum"',
+  ],
+  VOLUME_TOO_LARGE: [
+    () =>
+      computeCommissions({
+        genealogy: small(),
+        plan: { levels: ['0.1', '0.1'], ranks: [{ name: 'Gold' }] },
+        orders: [order({ amount: 2n ** 60n, kind: 'personal' })] as never,
+      }),
+    'past 2^53 minor units',
+  ],
   INVALID_OPTIONS: [() => assessCompliance({ result: period() }, { lowIncomeLimit: 'lots' }), 'options.lowIncomeLimit'],
 };
 

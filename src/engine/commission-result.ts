@@ -7,6 +7,8 @@ import type { Plan } from '../plan/plan';
 import type { CompiledPlan } from './compiled-plan';
 import { type ExplainLine, explainLines, type OrdersByBuyer, ordersByBuyer } from './explain';
 import { levelSums } from './level-sums';
+import type { RankColumns } from './rank-evaluation';
+import { type RankReport, rankReport } from './rank-report';
 import { roundedPayout } from './round-payouts';
 
 /**
@@ -74,6 +76,22 @@ export interface CommissionState {
   readonly potential: bigint;
   readonly paid: bigint;
   readonly roundedTotal: bigint;
+  /** Rank columns when the plan has a ladder, and each member's achieved rank code. */
+  readonly ranks: RankColumns | null;
+  readonly achieved: Uint8Array | null;
+}
+
+/**
+ * A member's rank this period: the rank they are paid as, and the highest they ever achieved (null: none).
+ *
+ * @example
+ * ```ts
+ * const standing: RankStanding = { paidAs: 'Silver', achieved: 'Gold' };
+ * ```
+ */
+export interface RankStanding {
+  readonly paidAs: string | null;
+  readonly achieved: string | null;
 }
 
 const states = new WeakMap<CommissionResult, CommissionState>();
@@ -141,6 +159,51 @@ export class CommissionResult {
   /** Whether the member met the period's qualification (`PV ≥ minPersonalVolume`). */
   isActive(id: string): boolean {
     return this.#state.active[this.#index(id)] === 1;
+  }
+
+  /**
+   * The member's paid-as and achieved rank (both null when the plan has no ranks or the member holds none).
+   *
+   * @example
+   * ```ts
+   * result.rank('A'); // { paidAs: 'Silver', achieved: 'Gold' }
+   * ```
+   */
+  rank(id: string): RankStanding {
+    const i = this.#index(id);
+    const { ranks, achieved, compiled } = this.#state;
+    const name = (code: number) => (code === 0 ? null : compiled.ranks[code - 1].name);
+    return { paidAs: name(ranks?.paidAs[i] ?? 0), achieved: name(achieved?.[i] ?? 0) };
+  }
+
+  /**
+   * The member's group volume (PV of the member and the whole downline) at the plan's scale; computed with the
+   * ranks, so `null` when the plan has no ranks.
+   *
+   * @example
+   * ```ts
+   * result.groupVolume('A'); // "4350.00"
+   * ```
+   */
+  groupVolume(id: string): string | null {
+    const ranks = this.#state.ranks;
+    return ranks === null ? null : formatUnits(BigInt(ranks.groupVolume[this.#index(id)]), this.plan.scale);
+  }
+
+  /**
+   * The rank report card: every rank's requirements with the figures reached and what is missing (null when the
+   * plan has no ranks).
+   *
+   * @example
+   * ```ts
+   * result.rankReport('A')?.next; // { name: 'Gold', missing: [{ requirement: 'groupVolume', … }] }
+   * ```
+   */
+  rankReport(id: string): RankReport | null {
+    const i = this.#index(id);
+    const { ranks, achieved, compiled, genealogy, personal, active } = this.#state;
+    if (ranks === null) return null;
+    return rankReport(i, id, genealogy, compiled, ranks, personal.values, active, achieved?.[i] ?? 0);
   }
 
   /** The member's personal volume this period, at the plan's scale. */

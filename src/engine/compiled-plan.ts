@@ -28,7 +28,32 @@ export interface CompiledPlan {
   readonly minPersonalVolume: bigint;
   /** `commissionableKind[KIND_CODE[kind]]` is 1 when that kind pays commission. */
   readonly commissionableKind: Uint8Array;
+  /** The rank ladder in minor units, lowest first. */
+  readonly ranks: readonly CompiledRank[];
 }
+
+/**
+ * One rank's requirements for the engine: volumes in minor units, `maxLegShare` as a numerator over 10^6,
+ * `legRank` as a rank code (1 = the lowest rank; 0 = any active affiliate). Absent requirements are null / 0.
+ *
+ * @example
+ * ```ts
+ * compilePlan(parsePlan({ levels: ['0.1', '0.1'], ranks: [{ name: 'Gold', groupVolume: '4350', maxLegShare: '0.4' }] }))
+ *   .ranks[0]; // { name: 'Gold', groupVolume: 435000n, maxLegShare: 400000n, … }
+ * ```
+ */
+export interface CompiledRank {
+  readonly name: string;
+  readonly personalVolume: bigint | null;
+  readonly groupVolume: bigint | null;
+  readonly maxLegShare: bigint | null;
+  readonly activeLegs: number;
+  readonly legRank: number;
+  readonly personallySponsoredActives: number;
+}
+
+/** Denominator of a compiled `maxLegShare`. */
+export const SHARE_ONE = 10n ** 6n;
 
 /**
  * Compiles a validated plan for the engine.
@@ -51,6 +76,15 @@ export function compilePlan(plan: Plan): CompiledPlan {
     rateSum: rateNumeratorsBig.reduce((a, b) => a + b, 0n),
     minPersonalVolume: units(plan.minPersonalVolume, plan.scale),
     commissionableKind,
+    ranks: plan.ranks.map((rank) => ({
+      name: rank.name,
+      personalVolume: rank.personalVolume === undefined ? null : units(rank.personalVolume, plan.scale),
+      groupVolume: rank.groupVolume === undefined ? null : units(rank.groupVolume, plan.scale),
+      maxLegShare: rank.maxLegShare === undefined ? null : units(rank.maxLegShare, 6),
+      activeLegs: rank.activeLegs ?? 0,
+      legRank: rank.legRank === undefined ? 0 : plan.ranks.findIndex((r) => r.name === rank.legRank) + 1,
+      personallySponsoredActives: rank.personallySponsoredActives ?? 0,
+    })),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DownlineError, ErrorCode } from '../errors';
+import { DownlineError, ErrorCode, type Issue, quote } from '../errors';
 import type { Genealogy } from '../genealogy';
 import { ingestOrders, type OrderBook } from '../orders/ingest-orders';
 import type { OrderRecord } from '../orders/order-record';
@@ -6,7 +6,8 @@ import { parsePlan } from '../plan/parse-plan';
 import type { Plan } from '../plan/plan';
 import type { PlanInput } from '../plan/schema';
 import { CommissionResult } from './commission-result';
-import { compilePlan } from './compiled-plan';
+import { type CompiledPlan, compilePlan } from './compiled-plan';
+import { evaluateRanks, type RankColumns, ranksFit } from './rank-evaluation';
 import { payeeSums } from './payee-sums';
 import { periodVolumes } from './period-volumes';
 import { qualify } from './qualification';
@@ -25,6 +26,11 @@ export interface CommissionInput {
   readonly genealogy: Genealogy;
   readonly plan: Plan | PlanInput;
   readonly orders: ArrayLike<OrderRecord> | OrderBook;
+  /**
+   * With a rank ladder: the highest rank each member had achieved before this period (rank name by member
+   * id), so that the achieved rank is the highest ever. Members left out had none.
+   */
+  readonly achievedRanks?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -60,6 +66,19 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
   const volumes = periodVolumes(book, compiled);
   const active = qualify(volumes.personal, compiled.minPersonalVolume, genealogy.customerCount > 0 ? genealogy.roles : undefined);
   const sums = payeeSums(genealogy, volumes, compiled, active);
+  let ranks: RankColumns | null = null;
+  let achieved: Uint8Array | null = null;
+  if (compiled.ranks.length > 0) {
+    if (!ranksFit(volumes.personal)) {
+      throw DownlineError.of(
+        ErrorCode.VolumeTooLarge,
+        'orders: the period\'s personal volume adds up past 2^53 minor units, more than ranks are evaluated exactly on',
+        ['orders'],
+      );
+    }
+    ranks = evaluateRanks(genealogy, volumes.personal, active, compiled.ranks);
+    achieved = achievedCodes(input.achievedRanks, genealogy, compiled, ranks.paidAs);
+  }
   return new CommissionResult({
     genealogy,
     book,
@@ -70,7 +89,33 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     potential: volumes.commissionableTotal * compiled.rateSum,
     paid: sums.paid,
     roundedTotal: roundedTotal(sums.exact, compiled.rateDecimals, plan.rounding),
+    ranks,
+    achieved,
   });
+}
+
+/** Achieved rank code per member: the higher of the previous achieved rank and this period's paid-as rank. */
+function achievedCodes(
+  previous: Readonly<Record<string, string>> | undefined,
+  genealogy: Genealogy,
+  compiled: CompiledPlan,
+  paidAs: Uint8Array,
+): Uint8Array {
+  const achieved = Uint8Array.from(paidAs);
+  if (previous === undefined) return achieved;
+  const issues: Issue[] = [];
+  const codes = new Map(compiled.ranks.map((rank, r) => [rank.name, r + 1]));
+  for (const [id, name] of Object.entries(previous)) {
+    const i = genealogy.indexOf(id);
+    const code = codes.get(name);
+    if (i < 0) issues.push({ code: ErrorCode.UnknownMember, path: ['achievedRanks', id], message: `achievedRanks: unknown member ${quote(id)}` });
+    if (code === undefined) {
+      issues.push({ code: ErrorCode.UnknownRank, path: ['achievedRanks', id], message: `achievedRanks ${quote(id)}: unknown rank ${quote(name)}` });
+    }
+    if (i >= 0 && code !== undefined && code > achieved[i]) achieved[i] = code;
+  }
+  if (issues.length > 0) throw new DownlineError(issues);
+  return achieved;
 }
 
 function isOrderBook(orders: ArrayLike<OrderRecord> | OrderBook): orders is OrderBook {

@@ -1,7 +1,7 @@
 import { DownlineError, ErrorCode, formatPath, type Issue, type IssuePath, type SafeResult, toSafe } from '../errors';
 import { formatUnits, parseDecimal } from '../money/decimal-string';
 import { MAX_RATE_DECIMALS, planSchema } from './schema';
-import type { Plan } from './plan';
+import type { Plan, RankRule } from './plan';
 
 /**
  * Validates a plan and returns it normalized and frozen. Every problem is collected; the thrown
@@ -47,6 +47,23 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
     );
   }
   const minPv = parseDecimal(plan.minPersonalVolume, plan.scale);
+  const atScale = (text: string) => {
+    const read = parseDecimal(text, plan.scale);
+    return read.ok ? formatUnits(read.units, plan.scale) : text;
+  };
+  const ranks = plan.ranks.map((rank) => {
+    const rule: Record<string, string | number> = { name: rank.name };
+    if (rank.personalVolume !== undefined) rule.personalVolume = atScale(rank.personalVolume);
+    if (rank.groupVolume !== undefined) rule.groupVolume = atScale(rank.groupVolume);
+    if (rank.maxLegShare !== undefined) {
+      const read = parseDecimal(rank.maxLegShare, MAX_RATE_DECIMALS);
+      rule.maxLegShare = read.ok ? formatUnits(read.units, MAX_RATE_DECIMALS, 0) : rank.maxLegShare;
+    }
+    if (rank.activeLegs !== undefined) rule.activeLegs = rank.activeLegs;
+    if (rank.legRank !== undefined) rule.legRank = rank.legRank;
+    if (rank.personallySponsoredActives !== undefined) rule.personallySponsoredActives = rank.personallySponsoredActives;
+    return Object.freeze(rule as unknown as RankRule);
+  });
   return Object.freeze({
     levels: Object.freeze(rates.map((units) => formatUnits(units, MAX_RATE_DECIMALS, 0))),
     minPersonalVolume: minPv.ok ? formatUnits(minPv.units, plan.scale) : plan.minPersonalVolume,
@@ -55,6 +72,7 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
     scale: plan.scale,
     commissionable: Object.freeze([...plan.commissionable]),
     allowRateSumAboveOne: plan.allowRateSumAboveOne,
+    ranks: Object.freeze(ranks),
   });
 }
 

@@ -27,4 +27,25 @@ export interface Plan {
   readonly commissionable: readonly OrderKind[];
   /** Whether the level rates may add up to more than 1. */
   readonly allowRateSumAboveOne: boolean;
+  /** The rank ladder, lowest first (empty when the plan has no ranks). */
+  readonly ranks: readonly RankRule[];
+}
+
+/**
+ * One rank of a normalized plan: volumes as decimal strings at the plan's scale, counts as integers; a
+ * requirement the rank does not have is absent.
+ *
+ * @example
+ * ```ts
+ * const rule: RankRule = { name: 'Gold', groupVolume: '4350.00', maxLegShare: '0.4', activeLegs: 3 };
+ * ```
+ */
+export interface RankRule {
+  readonly name: string;
+  readonly personalVolume?: string;
+  readonly groupVolume?: string;
+  readonly maxLegShare?: string;
+  readonly activeLegs?: number;
+  readonly legRank?: string;
+  readonly personallySponsoredActives?: number;
 }

@@ -58,6 +58,48 @@ const levelsSchema = z
     }
   });
 
+/** Most ranks a plan may define. @example `MAX_RANKS === 32` */
+export const MAX_RANKS = 32;
+
+const count = (what: string) =>
+  z.int({ error: `${what} must be a whole number` }).min(0, { error: `${what} must be at least 0` });
+
+const shareSchema = decimalString('maxLegShare').check((ctx) => {
+  const [whole, fraction = ''] = ctx.value.split('.');
+  if (!PLAIN_DECIMAL.test(ctx.value)) return;
+  if (fraction.length > MAX_RATE_DECIMALS) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `maxLegShare has at most ${MAX_RATE_DECIMALS} decimals` });
+  } else if (BigInt(whole) > 1n || (BigInt(whole) === 1n && /[1-9]/.test(fraction)) || !/[1-9]/.test(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'maxLegShare must be above 0 and at most 1' });
+  }
+});
+
+/**
+ * One rank of the ladder as a caller writes it: a name and what an active affiliate needs this period to be
+ * paid as that rank. Every requirement is optional.
+ *
+ * - `personalVolume`: PV at least this.
+ * - `groupVolume`: GV (PV plus the whole downline's PV) at least this; with `maxLegShare`, at most that share
+ *   of the requirement counts from any one leg (4,350 with `'0.4'`: at most 1,740 from one leg).
+ * - `activeLegs`: at least this many legs (personally sponsored affiliates' subtrees) holding an active
+ *   affiliate, or, with `legRank`, an affiliate paid as `legRank` or higher.
+ * - `personallySponsoredActives`: at least this many active affiliates sponsored directly.
+ *
+ * @example
+ * ```ts
+ * const gold = rankSchema.parse({ name: 'Gold', groupVolume: '4350', maxLegShare: '0.4', activeLegs: 3 });
+ * ```
+ */
+export const rankSchema = z.strictObject({
+  name: z.string({ error: 'a rank name must be a string' }).min(1, { error: 'a rank name must not be empty' }),
+  personalVolume: decimalString('personalVolume').optional(),
+  groupVolume: decimalString('groupVolume').optional(),
+  maxLegShare: shareSchema.optional(),
+  activeLegs: count('activeLegs').optional(),
+  legRank: z.string({ error: 'legRank must be a rank name' }).optional(),
+  personallySponsoredActives: count('personallySponsoredActives').optional(),
+});
+
 /**
  * The zod schema of a plan as a caller writes it (JSON-friendly; defaults filled in by parsing).
  *
@@ -86,8 +128,13 @@ export const planSchema = z
       .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'lists an order kind twice' })
       .default(['retail', 'personal']),
     allowRateSumAboveOne: z.boolean({ error: 'allowRateSumAboveOne must be a boolean' }).default(false),
+    ranks: z
+      .array(rankSchema, { error: 'ranks must be an array of rank objects' })
+      .max(MAX_RANKS, { error: `at most ${MAX_RANKS} ranks` })
+      .default([]),
   })
   .superRefine((plan, ctx) => {
+    checkRanks(plan.ranks, plan.scale, ctx);
     const fraction = plan.minPersonalVolume.split('.')[1] ?? '';
     if (fraction.length > plan.scale) {
       ctx.addIssue({
@@ -97,6 +144,25 @@ export const planSchema = z
       });
     }
   });
+
+/** Rank names unique; `legRank` names a lower rank; `maxLegShare` only with `groupVolume`; volumes at the scale. */
+function checkRanks(ranks: z.infer<typeof rankSchema>[], scale: number, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  ranks.forEach((rank, r) => {
+    const at = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: ['ranks', r, key], message });
+    if (seen.has(rank.name)) at('name', `rank "${rank.name}" is listed twice (first as ranks[${seen.get(rank.name)}])`);
+    if (rank.legRank !== undefined && !seen.has(rank.legRank)) {
+      at('legRank', `legRank "${rank.legRank}" must name a rank listed before "${rank.name}"`);
+    }
+    if (rank.legRank !== undefined && rank.activeLegs === undefined) at('legRank', 'legRank needs activeLegs');
+    if (rank.maxLegShare !== undefined && rank.groupVolume === undefined) at('maxLegShare', 'maxLegShare needs groupVolume');
+    for (const key of ['personalVolume', 'groupVolume'] as const) {
+      const fraction = rank[key]?.split('.')[1] ?? '';
+      if (fraction.length > scale) at(key, `has ${fraction.length} decimals, more than the plan's scale ${scale}`);
+    }
+    if (!seen.has(rank.name)) seen.set(rank.name, r);
+  });
+}
 
 type RawPlanInput = z.input<typeof planSchema>;
 

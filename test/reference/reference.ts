@@ -47,6 +47,8 @@ export interface RefResult {
   lines: Map<string, RefLine[]>;
   /** members with PV ≥ minPersonalVolume */
   active: Set<string>;
+  /** PV per member id (customers' orders folded into their referrer), exact decimal strings */
+  pv: Map<string, string>;
   /** exact decimal strings; `payouts` = Σ rounded */
   totals: { potential: string; paid: string; breakage: string; residual: string; payouts: string };
 }
@@ -133,6 +135,7 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
     rounded,
     lines,
     active,
+    pv: new Map(members.map((m) => [m.id, (pv.get(m.id) ?? new D(0)).toFixed()])),
     totals: {
       potential: potential.toFixed(),
       paid: paid.toFixed(),

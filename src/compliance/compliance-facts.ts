@@ -39,6 +39,9 @@ export interface ComplianceFacts {
   readonly costs: Float64Array;
   readonly joined: Int32Array;
   readonly left: Int32Array;
+  /** Per slot: paid-as rank code in the last period that had the member (0 = none), and the ladder's names. */
+  readonly paidAs: Uint8Array;
+  readonly rankNames: readonly string[];
   /** Per slot: 1 when the member was an affiliate in at least one period (a participant). */
   readonly everAffiliate: Uint8Array;
   /** Whether every period gave join days (some member records with `joinedOn`) / member records at all. */
@@ -96,6 +99,7 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
   const boughtAsAffiliate = new Uint8Array(size);
   const boughtAsCustomer = new Uint8Array(size);
   const everAffiliate = new Uint8Array(size);
+  const paidAs = new Uint8Array(size);
   const incomeDecimals = Math.max(...data.map((d) => d.income.decimals));
   const income = { retail: 0n, personal: 0n, enrollment: 0n, total: 0n };
   const sales = { retail: 0n, customers: 0n, personal: 0n, enrollment: 0n, total: 0n };
@@ -156,6 +160,7 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
       const cost = d.costs.values[i];
       costs[slot] += cost >= 0 ? cost : Number(d.costs.get(i));
       if (roles[i] === 0) everAffiliate[slot] = 1;
+      if (d.state.ranks !== null) paidAs[slot] = d.state.ranks.paidAs[i];
       downlineSales[slot] += below[i];
       downlineRetail[slot] += belowRetail[i];
       if (d.joined !== null && d.joined[i] !== NO_DAY) joined[slot] = d.joined[i];
@@ -240,6 +245,8 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
     joined,
     left,
     everAffiliate,
+    paidAs,
+    rankNames: last.result.plan.ranks.map((rank) => rank.name),
     joinDatesKnown: data.every((d) => d.joined !== null),
     memberRecordsGiven: data.every((d) => d.left !== null),
     firstStart: starts.every((s) => s !== null) ? Math.min(...(starts as number[])) : null,

@@ -12,8 +12,9 @@ import { type CompliancePeriod, readPeriods } from './read-period';
  * those who earned nothing and those who left included — new and leaving counts, percentiles of gross income
  * (Σ of rounded payouts over the periods) and, where costs are known, of net income; the shares earning
  * nothing, at most `lowIncomeLimit`, or losing money; the top-1% share and the Gini coefficient; average
- * costs and tenure. Costs are the joining fees paid plus the cost records; when neither exists, costs are
- * unknown and the net figures are `null`. `formatIncomeDisclosure` renders it as a plain-text table.
+ * costs and tenure, and the same by paid-as rank when the plan has ranks. Costs are the joining fees paid plus
+ * the cost records; when neither exists, costs are unknown and the net figures are `null`.
+ * `formatIncomeDisclosure` renders it as a plain-text table.
  *
  * @example
  * ```ts
@@ -44,7 +45,17 @@ export function discloseIncome(
     ...(facts.memberRecordsGiven ? { left: gatherDays(facts.left, slots) } : {}),
     ...(dated ? { period: { start: facts.firstStart as number, end: facts.lastEnd as number } } : {}),
     lowIncomeLimit: limitUnits(resolved.lowIncomeLimit, facts.scale),
+    // by paid-as rank when the plan has a ladder (the last period's rank of each participant)
+    ...(facts.rankNames.length > 0
+      ? { groups: { labels: ['no rank', ...facts.rankNames], codes: gatherCodes(facts.paidAs, slots) } }
+      : {}),
   });
+}
+
+function gatherCodes(column: Uint8Array, slots: Int32Array): Uint8Array {
+  const out = new Uint8Array(slots.length);
+  for (let k = 0; k < slots.length; k++) out[k] = column[slots[k]];
+  return out;
 }
 
 /**

@@ -108,7 +108,7 @@ export function checkPlan(plan: Plan | PlanInput, context: PlanContext = {}): Pl
     enrollmentCommissionable(parsed),
     personalCommissionable(parsed),
     payToPlay(parsed),
-    rankByRecruiting(),
+    rankByRecruiting(parsed),
     payoutThreshold(checked.data),
     sellerMargin(parsed, checked.data),
   ];
@@ -188,15 +188,31 @@ function payToPlay(plan: Plan): PlanCheckItem {
   };
 }
 
-function rankByRecruiting(): PlanCheckItem {
-  return {
-    key: 'rank-by-recruiting',
-    title: 'Ranks reachable by recruiting alone',
-    verdict: 'ok',
-    value: 0,
-    explanation: 'the plan has no ranks, so no rank can be reached by recruiting',
-    source: TAYLOR,
-  };
+function rankByRecruiting(plan: Plan): PlanCheckItem {
+  const base = { key: 'rank-by-recruiting' as const, title: 'Ranks reachable by recruiting alone', source: TAYLOR };
+  if (plan.ranks.length === 0) {
+    return { ...base, verdict: 'ok', value: 0, explanation: 'the plan has no ranks, so no rank can be reached by recruiting' };
+  }
+  const recruiting = plan.ranks.filter((r) => (r.activeLegs ?? 0) > 0 || (r.personallySponsoredActives ?? 0) > 0);
+  const pure = recruiting.filter((r) => r.personalVolume === undefined && r.groupVolume === undefined);
+  const names = (ranks: readonly { name: string }[]) => ranks.map((r) => `"${r.name}"`).join(', ');
+  if (pure.length > 0) {
+    return {
+      ...base,
+      verdict: 'flag',
+      value: pure.length,
+      explanation: `ranks ${names(pure)} are reached by recruiting alone: they need recruits or legs and no volume`,
+    };
+  }
+  if (recruiting.length > 0) {
+    return {
+      ...base,
+      verdict: 'warning',
+      value: recruiting.length,
+      explanation: `ranks ${names(recruiting)} need recruits or legs, and their volume can be bought by the affiliates themselves`,
+    };
+  }
+  return { ...base, verdict: 'ok', value: 0, explanation: 'no rank needs recruits or legs: ranks are reached by volume' };
 }
 
 function payoutThreshold(context: PlanContext): PlanCheckItem {

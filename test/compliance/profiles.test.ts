@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessCompliance, checkPlan, complianceProfile, type ComplianceProfileName, computeCommissions, Genealogy } from '../../src';
+import { assessCompliance, checkPlan, complianceProfile, type ComplianceProfileName, computeCommissions, discloseIncome, Genealogy } from '../../src';
 
 function assessProfile(name: ComplianceProfileName, seed: number, affiliates = 2000) {
   const profile = complianceProfile(name, { affiliates, seed });
@@ -67,5 +67,33 @@ describe('plan-only check', () => {
   });
   it('refuses a bad context with INVALID_OPTIONS naming the field', () => {
     expect(() => checkPlan({ levels: ['0.1', '0.1'] }, { retailMargin: 'lots' })).toThrowError('context.retailMargin');
+  });
+});
+
+describe('ranks in the compliance stages', () => {
+  const members = [
+    { id: 'A', sponsorId: null },
+    { id: 'B', sponsorId: 'A' },
+    { id: 'C', sponsorId: 'B' },
+  ];
+  const orders = [
+    { id: 'b', affiliateId: 'B', amount: '100.00', kind: 'personal' as const },
+    { id: 'c', affiliateId: 'C', amount: '100.00', kind: 'personal' as const },
+  ];
+  it('the plan check flags a rank reached by recruiting alone and warns when recruits are needed', () => {
+    const find = (ranks: object[]) => checkPlan({ levels: ['0.1', '0.05'], ranks } as never).items.find((i) => i.key === 'rank-by-recruiting');
+    expect(find([{ name: 'Leader', activeLegs: 3 }])).toMatchObject({ verdict: 'flag', value: 1 });
+    expect(find([{ name: 'Leader', activeLegs: 3, groupVolume: '1000' }])).toMatchObject({ verdict: 'warning' });
+    expect(find([{ name: 'Seller', personalVolume: '200' }])).toMatchObject({ verdict: 'ok' });
+  });
+  it('the disclosure is given by paid-as rank', () => {
+    const plan = { levels: ['0.10', '0.05'], ranks: [{ name: 'Builder', personallySponsoredActives: 1 }] };
+    const result = computeCommissions({ genealogy: Genealogy.fromRecords(members), plan, orders });
+    // A (sponsors active B) and B (sponsors active C) are Builders; C holds no rank
+    const statement = discloseIncome({ result, costs: [] });
+    expect(statement.byGroup?.map((g) => [g.label, g.population, g.gross.total])).toEqual([
+      ['no rank', 1, '0.00'],
+      ['Builder', 2, '25.00'], // B 10.00 on C's order; A 5.00 on C's and 10.00 on B's
+    ]);
   });
 });

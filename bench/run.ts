@@ -68,6 +68,15 @@ const PLANS = [
   { levels: ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'], compression: 'dynamic' as const },
   { levels: ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'], compression: 'none' as const },
   { levels: ['0.1', '0.05'], compression: 'dynamic' as const },
+  {
+    levels: ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'],
+    compression: 'dynamic' as const,
+    ranks: [
+      { name: 'Bronze', personalVolume: '50' },
+      { name: 'Silver', groupVolume: '1000', maxLegShare: '0.5', activeLegs: 2 },
+      { name: 'Gold', groupVolume: '4350', maxLegShare: '0.4', activeLegs: 3, legRank: 'Silver' },
+    ],
+  },
 ];
 
 for (const n of sizes) {
@@ -106,8 +115,8 @@ for (const n of sizes) {
   for (let i = 0; i < b.count; i++) if (b.kinds[i] !== 2) volume[b.buyers[i]] += b.volumes.values[i];
   const streamMs = time(() => streamingPass(g.parents, volume), REPEAT * 3);
 
-  for (const { levels, compression } of PLANS) {
-    const plan = parsePlan({ levels, minPersonalVolume: '50', compression });
+  for (const { levels, compression, ranks = [] } of PLANS) {
+    const plan = parsePlan({ levels, minPersonalVolume: '50', compression, ranks });
     computeCommissions({ genealogy: g, plan, orders: b }); // warm up
     const computeMs = time(() => computeCommissions({ genealogy: g, plan, orders: b }));
 
@@ -127,6 +136,7 @@ for (const n of sizes) {
         orders: orderCount,
         levels: levels.length,
         compression,
+        ranks: ranks.length,
         maxDepth: g.maxDepth,
         buildMs: round(buildMs),
         idMapMs: round(idMapMs),

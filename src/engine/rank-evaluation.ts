@@ -52,29 +52,35 @@ export function evaluateRanks(
   const subtreeRank = new Uint8Array(n);
   const subtreeActive = new Uint8Array(n);
   const rules = ranks.map(prepare);
-  const legsAtLeast = new Int32Array(ranks.length + 2);
+  const legs = { atLeast: new Int32Array(ranks.length + 2), active: 0, recruits: 0 };
+  // the cheap tests of each rank as plain numbers, so the hot loop reads typed arrays only
+  const count = rules.length;
+  const pvNeeded = Float64Array.from(rules, (rule) => rule.personalVolume);
+  const gvNeeded = Float64Array.from(rules, (rule) => rule.groupVolume);
+  const asksLegs = Uint8Array.from(rules, (rule) => (rule.needsLegs ? 1 : 0));
+  const capsLegs = Uint8Array.from(rules, (rule) => (rule.rank.maxLegShare === null ? 0 : 1));
   for (let i = n - 1; i >= 0; i--) {
-    subtreeActive[i] |= active[i];
-    if (active[i] === 1 && rules.length > 0) {
-      // what the legs hold: counts by the highest rank in each leg, active legs, active direct recruits
-      legsAtLeast.fill(0);
-      let activeLegs = 0;
-      let activeRecruits = 0;
-      for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
-        if (roles[c] === 1) continue;
-        legsAtLeast[subtreeRank[c]]++;
-        activeLegs += subtreeActive[c];
-        activeRecruits += active[c];
-      }
-      for (let r = ranks.length - 1; r >= 0; r--) legsAtLeast[r] += legsAtLeast[r + 1];
-      for (let r = rules.length - 1; r >= 0; r--) {
-        if (holds(rules[r], i, pv, gv, subtreeSizes, legsAtLeast, activeLegs, activeRecruits)) {
-          paidAs[i] = r + 1;
-          break;
+    if (active[i] === 1) {
+      subtreeActive[i] = 1;
+      const own = pv[i];
+      const group = gv[i];
+      // highest rank first; the legs are read only once a rank's volumes pass, and then once per member
+      let legsRead = false;
+      for (let r = count - 1; r >= 0; r--) {
+        if (own < pvNeeded[r] || group < gvNeeded[r]) continue;
+        if (asksLegs[r] === 1) {
+          if (!legsRead) {
+            readLegs(i, subtreeSizes, roles, subtreeRank, subtreeActive, active, legs);
+            legsRead = true;
+          }
+          if (!legsHold(rules[r].rank, legs)) continue;
         }
+        if (capsLegs[r] === 1 && !cappedVolumeMeets(rules[r], i, pv, gv, subtreeSizes)) continue;
+        paidAs[i] = r + 1;
+        if (r + 1 > subtreeRank[i]) subtreeRank[i] = r + 1;
+        break;
       }
     }
-    if (paidAs[i] > subtreeRank[i]) subtreeRank[i] = paidAs[i];
     const parent = parents[i];
     if (parent >= 0) {
       gv[parent] += gv[i];
@@ -107,6 +113,8 @@ interface PreparedRank {
   /** For the max-leg rule: the largest whole GV a leg may count in full, and `groupVolume × share × 10^6`. */
   readonly legCap: number;
   readonly capNumerator: bigint;
+  /** Whether the rank asks anything of the legs (legs, leg ranks, recruits). */
+  readonly needsLegs: boolean;
 }
 
 function prepare(rank: CompiledRank): PreparedRank {
@@ -118,24 +126,38 @@ function prepare(rank: CompiledRank): PreparedRank {
     groupVolume: Number(group),
     legCap: rank.maxLegShare === null ? Number.POSITIVE_INFINITY : Number(capNumerator / SHARE_ONE),
     capNumerator,
+    needsLegs: rank.activeLegs > 0 || rank.personallySponsoredActives > 0,
   };
 }
 
-function holds(
-  rule: PreparedRank,
+/** What member i's legs hold: how many reach each rank code or higher, hold an active affiliate, are active recruits. */
+function readLegs(
   i: number,
-  pv: Float64Array,
-  gv: Float64Array,
   subtreeSizes: Int32Array,
-  legsAtLeast: Int32Array,
-  activeLegs: number,
-  activeRecruits: number,
-): boolean {
-  const { rank } = rule;
-  if (pv[i] < rule.personalVolume || gv[i] < rule.groupVolume) return false;
-  if (rank.activeLegs > 0 && (rank.legRank > 0 ? legsAtLeast[rank.legRank] : activeLegs) < rank.activeLegs) return false;
-  if (activeRecruits < rank.personallySponsoredActives) return false;
-  return rank.maxLegShare === null || cappedVolumeMeets(rule, i, pv, gv, subtreeSizes);
+  roles: Uint8Array,
+  subtreeRank: Uint8Array,
+  subtreeActive: Uint8Array,
+  active: Uint8Array,
+  legs: { atLeast: Int32Array; active: number; recruits: number },
+): void {
+  const atLeast = legs.atLeast;
+  atLeast.fill(0);
+  let activeLegs = 0;
+  let recruits = 0;
+  for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
+    if (roles[c] === 1) continue;
+    atLeast[subtreeRank[c]]++;
+    activeLegs += subtreeActive[c];
+    recruits += active[c];
+  }
+  for (let r = atLeast.length - 3; r >= 0; r--) atLeast[r] += atLeast[r + 1];
+  legs.active = activeLegs;
+  legs.recruits = recruits;
+}
+
+function legsHold(rank: CompiledRank, legs: { atLeast: Int32Array; active: number; recruits: number }): boolean {
+  if (rank.activeLegs > 0 && (rank.legRank > 0 ? legs.atLeast[rank.legRank] : legs.active) < rank.activeLegs) return false;
+  return legs.recruits >= rank.personallySponsoredActives;
 }
 
 /**

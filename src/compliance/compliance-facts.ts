@@ -316,7 +316,7 @@ function salesByKind(
 
 /** What the period paid on the orders of members who joined within it, exact income units. */
 function newMemberPaid(d: PeriodData): bigint {
-  const { genealogy, book, compiled, active, personal } = d.state;
+  const { genealogy, book, compiled, active, ranks } = d.state;
   const n = genealogy.size;
   const joined = d.joined as Int32Array;
   const start = d.start as number;
@@ -333,7 +333,7 @@ function newMemberPaid(d: PeriodData): bigint {
     total += volume;
   }
   if (total === 0n) return 0n;
-  return payeeSums(genealogy, { personal, commissionable: column, commissionableTotal: total }, compiled, active).paid;
+  return payeeSums(genealogy, { commissionable: column, commissionableTotal: total }, compiled, active, ranks?.paidAs ?? null).paid;
 }
 
 /** Affiliates of the last period and how many of them personally sponsored at least one affiliate. */

@@ -108,7 +108,7 @@ export class IncomeBySource {
  * ```
  */
 export function incomeBySource(result: CommissionResult): IncomeBySource {
-  const { genealogy, book, compiled, active, personal } = resultState(result);
+  const { genealogy, book, compiled, active, ranks } = resultState(result);
   const { byKind, totals } = book.affiliateVolumes;
   const columns = {} as Record<IncomeSource, ExactColumn>;
   const units = {} as Record<IncomeSource, bigint>;
@@ -118,8 +118,8 @@ export function incomeBySource(result: CommissionResult): IncomeBySource {
       units[source] = 0n;
       return;
     }
-    const volumes = { personal, commissionable: byKind[kind], commissionableTotal: totals[kind] };
-    const sums = payeeSums(genealogy, volumes, compiled, active);
+    const volumes = { commissionable: byKind[kind], commissionableTotal: totals[kind] };
+    const sums = payeeSums(genealogy, volumes, compiled, active, ranks?.paidAs ?? null);
     columns[source] = sums.exact;
     units[source] = sums.paid;
   });

@@ -7,6 +7,7 @@ import type { Plan } from '../plan/plan';
 import type { CompiledPlan } from './compiled-plan';
 import { type ExplainLine, explainLines, type OrdersByBuyer, ordersByBuyer } from './explain';
 import { levelSums } from './level-sums';
+import { rankedLevelSums } from './ranked-level-sums';
 import type { RankColumns } from './rank-evaluation';
 import { type RankReport, rankReport } from './rank-report';
 import { roundedPayout } from './round-payouts';
@@ -232,7 +233,7 @@ export class CommissionResult {
       active: state.active[index] === 1,
       exact: this.#exactText(index),
       payout: this.#payoutText(index),
-      lines: explainLines(index, state.genealogy, state.book, state.compiled, state.active, this.#grouped),
+      lines: explainLines(index, state.genealogy, state.book, state.compiled, state.active, this.#grouped, state.ranks?.paidAs ?? null),
     };
   }
 
@@ -265,8 +266,17 @@ export class CommissionResult {
       const commissionableOrders = new Float64Array(genealogy.size);
       const paying = compiled.commissionableKind;
       for (let i = 0; i < book.count; i++) commissionableOrders[book.buyers[i]] += paying[book.kinds[i]];
-      const ones = new Float64Array(compiled.rateNumerators.length).fill(1);
-      this.#lineCounts = levelSums(genealogy, commissionableOrders, ones, active, compiled.plan.compression);
+      const { ranks } = this.#state;
+      if (compiled.ranked && ranks !== null) {
+        // one line per level of the payee's own row
+        const table = new Float64Array(compiled.rateTable.length);
+        compiled.rowDepths.forEach((depth, r) => table.fill(1, 8 * r, 8 * r + depth));
+        const rows = { table, rowOf: ranks.paidAs, depth: compiled.walkDepth };
+        this.#lineCounts = rankedLevelSums(genealogy, commissionableOrders, rows, active, compiled.plan.compression);
+      } else {
+        const ones = new Float64Array(compiled.rateNumerators.length).fill(1);
+        this.#lineCounts = levelSums(genealogy, commissionableOrders, ones, active, compiled.plan.compression);
+      }
     }
     return this.#lineCounts;
   }

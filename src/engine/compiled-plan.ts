@@ -24,6 +24,18 @@ export interface CompiledPlan {
   readonly rateNumeratorsBig: readonly bigint[];
   /** Sum of the numerators. */
   readonly rateSum: bigint;
+  /** Whether some rank has rates of its own: then payees earn by the row of their paid-as rank. */
+  readonly ranked: boolean;
+  /** Rate rows, 8 numerators each (zeros past a row's depth): row 0 the plan's `levels`, row r rank r's. */
+  readonly rateTable: Float64Array;
+  /** Levels of each row (rank-based depth). */
+  readonly rowDepths: Uint8Array;
+  /** The deepest row: how many levels up a sale is carried. */
+  readonly walkDepth: number;
+  /** Largest row sum: bounds any payee's share of a unit of volume (for the exactness checks). */
+  readonly maxRowSum: bigint;
+  /** Σ over levels of the best rate any row pays there: `potential` per unit of commissionable volume. */
+  readonly potentialRateSum: bigint;
   /** minPersonalVolume in minor units. */
   readonly minPersonalVolume: bigint;
   /** `commissionableKind[KIND_CODE[kind]]` is 1 when that kind pays commission. */
@@ -64,8 +76,15 @@ export const SHARE_ONE = 10n ** 6n;
  * ```
  */
 export function compilePlan(plan: Plan): CompiledPlan {
-  const rateDecimals = Math.max(...plan.levels.map((rate) => (rate.split('.')[1] ?? '').length));
+  const texts = [plan.levels, ...plan.ranks.map((rank) => rank.levels ?? plan.levels)];
+  const rateDecimals = Math.max(...texts.flat().map((rate) => (rate.split('.')[1] ?? '').length));
   const rateNumeratorsBig = plan.levels.map((rate) => units(rate, rateDecimals));
+  const rows = texts.map((row) => row.map((rate) => units(rate, rateDecimals)));
+  const rateTable = new Float64Array(8 * rows.length);
+  rows.forEach((row, r) => row.forEach((rate, k) => (rateTable[8 * r + k] = Number(rate))));
+  const sum = (row: readonly bigint[]) => row.reduce((a, b) => a + b, 0n);
+  let potentialRateSum = 0n;
+  for (let k = 0; k < 8; k++) potentialRateSum += rows.reduce((best, row) => (row[k] !== undefined && row[k] > best ? row[k] : best), 0n);
   const commissionableKind = new Uint8Array(3);
   for (const kind of plan.commissionable) commissionableKind[KIND_CODE[kind]] = 1;
   return {
@@ -73,7 +92,13 @@ export function compilePlan(plan: Plan): CompiledPlan {
     rateDecimals,
     rateNumerators: Float64Array.from(rateNumeratorsBig, Number),
     rateNumeratorsBig,
-    rateSum: rateNumeratorsBig.reduce((a, b) => a + b, 0n),
+    rateSum: sum(rateNumeratorsBig),
+    ranked: plan.ranks.some((rank) => rank.levels !== undefined),
+    rateTable,
+    rowDepths: Uint8Array.from(rows, (row) => row.length),
+    walkDepth: Math.max(...rows.map((row) => row.length)),
+    maxRowSum: rows.reduce((best, row) => (sum(row) > best ? sum(row) : best), 0n),
+    potentialRateSum,
     minPersonalVolume: units(plan.minPersonalVolume, plan.scale),
     commissionableKind,
     ranks: plan.ranks.map((rank) => ({

@@ -65,7 +65,7 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
   const compiled = compilePlan(plan);
   const volumes = periodVolumes(book, compiled);
   const active = qualify(volumes.personal, compiled.minPersonalVolume, genealogy.customerCount > 0 ? genealogy.roles : undefined);
-  const sums = payeeSums(genealogy, volumes, compiled, active);
+  // ranks first: with rates by rank, what a payee earns depends on the rank they are paid as
   let ranks: RankColumns | null = null;
   let achieved: Uint8Array | null = null;
   if (compiled.ranks.length > 0) {
@@ -79,6 +79,7 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     ranks = evaluateRanks(genealogy, volumes.personal, active, compiled.ranks);
     achieved = achievedCodes(input.achievedRanks, genealogy, compiled, ranks.paidAs);
   }
+  const sums = payeeSums(genealogy, volumes, compiled, active, ranks?.paidAs ?? null);
   return new CommissionResult({
     genealogy,
     book,
@@ -86,7 +87,7 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     personal: volumes.personal,
     active,
     exact: sums.exact,
-    potential: volumes.commissionableTotal * compiled.rateSum,
+    potential: volumes.commissionableTotal * compiled.potentialRateSum,
     paid: sums.paid,
     roundedTotal: roundedTotal(sums.exact, compiled.rateDecimals, plan.rounding),
     ranks,

@@ -64,7 +64,7 @@ export function ordersByBuyer(book: OrderBook, compiled: CompiledPlan): OrdersBy
  *
  * @example
  * ```ts
- * const lines = explainLines(payee, genealogy, book, compiled, active, ordersByBuyer(book, compiled));
+ * const lines = explainLines(payee, genealogy, book, compiled, active, ordersByBuyer(book, compiled), ranks.paidAs);
  * ```
  */
 export function explainLines(
@@ -74,10 +74,14 @@ export function explainLines(
   compiled: CompiledPlan,
   active: Uint8Array,
   grouped: OrdersByBuyer,
+  rankOf: Uint8Array | null = null,
 ): ExplainLine[] {
   if (active[payee] === 0) return [];
   const { depths, subtreeSizes, ids } = genealogy;
-  const levels = compiled.rateNumerators.length;
+  // the payee's rate row: their paid-as rank's when ranks have rates, else the plan's levels
+  const row = compiled.ranked && rankOf !== null ? rankOf[payee] : 0;
+  const rateTexts = row === 0 ? compiled.plan.levels : (compiled.plan.ranks[row - 1].levels ?? compiled.plan.levels);
+  const levels = rateTexts.length;
   const dynamic = compiled.plan.compression === 'dynamic';
   const top = depths[payee];
   const end = payee + subtreeSizes[payee];
@@ -96,7 +100,7 @@ export function explainLines(
     }
     if (dynamic) activeBelow[r] = between + active[b];
     const level = between + 1;
-    const rate = compiled.rateNumeratorsBig[level - 1];
+    const rate = BigInt(compiled.rateTable[8 * row + level - 1]);
     for (let k = grouped.start[b]; k < grouped.start[b + 1]; k++) {
       const order = grouped.orders[k];
       const volume = book.volumes.get(order);
@@ -106,7 +110,7 @@ export function explainLines(
         buyerId: ids.at(b),
         kind: ORDER_KINDS[book.kinds[order]],
         level,
-        rate: compiled.plan.levels[level - 1],
+        rate: rateTexts[level - 1],
         volume: formatUnits(volume, scale),
         amount: formatUnits(volume * rate, amountDecimals, scale),
       });

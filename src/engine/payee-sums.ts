@@ -2,6 +2,7 @@ import type { Genealogy } from '../genealogy';
 import { ExactColumn } from '../money/exact-column';
 import type { CompiledPlan } from './compiled-plan';
 import { levelSums } from './level-sums';
+import { type RateRows, rankedLevelSums } from './ranked-level-sums';
 import type { PeriodVolumes } from './period-volumes';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -38,30 +39,48 @@ export interface PayeeSums {
  */
 export function payeeSums(
   genealogy: Genealogy,
-  volumes: PeriodVolumes,
+  volumes: Pick<PeriodVolumes, 'commissionable' | 'commissionableTotal'>,
   compiled: CompiledPlan,
   active: Uint8Array,
+  rankOf: Uint8Array | null = null,
 ): PayeeSums {
-  const { compression } = compiled.plan;
+  const kernel = kernelOf(genealogy, compiled, active, rankOf);
   const column = volumes.commissionable;
-  if (column.isNarrow && volumes.commissionableTotal * compiled.rateSum <= BigInt(MAX_SAFE)) {
-    const acc = levelSums(genealogy, column.values, compiled.rateNumerators, active, compression);
+  if (column.isNarrow && volumes.commissionableTotal * compiled.maxRowSum <= BigInt(MAX_SAFE)) {
+    const acc = kernel(column.values);
     let paid = 0; // ≤ potential ≤ 2^53: exact
     for (let i = 0; i < acc.length; i++) paid += acc[i];
     return { exact: new ExactColumn(acc), paid: BigInt(paid) };
   }
-  return digitPayeeSums(genealogy, column, compiled, active);
+  return digitPayeeSums(genealogy.size, column, compiled, kernel);
+}
+
+/**
+ * The level kernel for this plan: rates in registers when every payee earns by the plan's `levels`, rates by
+ * the payee's paid-as rank when ranks have rates of their own (`rankOf`, rank code per member).
+ */
+function kernelOf(
+  genealogy: Genealogy,
+  compiled: CompiledPlan,
+  active: Uint8Array,
+  rankOf: Uint8Array | null,
+): (volume: Float64Array) => Float64Array {
+  const { compression } = compiled.plan;
+  if (compiled.ranked && rankOf !== null) {
+    const rows: RateRows = { table: compiled.rateTable, rowOf: rankOf, depth: compiled.walkDepth };
+    return (volume) => rankedLevelSums(genealogy, volume, rows, active, compression);
+  }
+  return (volume) => levelSums(genealogy, volume, compiled.rateNumerators, active, compression);
 }
 
 function digitPayeeSums(
-  genealogy: Genealogy,
+  n: number,
   column: ExactColumn,
   compiled: CompiledPlan,
-  active: Uint8Array,
+  kernel: (volume: Float64Array) => Float64Array,
 ): PayeeSums {
-  const n = genealogy.size;
-  // A digit pass sums at most n digits below 2^bits, each times Σ rates: keep that below 2^53.
-  const perUnit = n * Math.max(1, Number(compiled.rateSum));
+  // A digit pass sums at most n digits below 2^bits, each times the largest row sum: keep that below 2^53.
+  const perUnit = n * Math.max(1, Number(compiled.maxRowSum));
   let bits = 52;
   while (bits > 1 && 2 ** bits * perUnit > MAX_SAFE) bits--;
   const base = 2 ** bits;
@@ -82,7 +101,7 @@ function digitPayeeSums(
       // Dividing a safe integer by a power of two is exact; wide values take the bigint route.
       digit[i] = value >= 0 ? Math.floor(value / divisor) % base : Number((column.get(i) >> shift) & mask);
     }
-    const acc = levelSums(genealogy, digit, compiled.rateNumerators, active, compiled.plan.compression);
+    const acc = kernel(digit);
     for (let i = 0; i < n; i++) if (acc[i] !== 0) exact[i] += BigInt(acc[i]) << shift;
   }
   const result = new ExactColumn(n);

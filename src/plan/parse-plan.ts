@@ -32,27 +32,35 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
     );
   }
   const plan = parsed.data;
-  const rates = plan.levels.map((rate) => {
-    const read = parseDecimal(rate, MAX_RATE_DECIMALS);
-    if (!read.ok) throw new Error('unreachable: the schema checked the rate'); // guarded by planSchema
-    return read.units;
-  });
-  const sum = rates.reduce((a, b) => a + b, 0n);
+  const rates = plan.levels.map(rateUnits);
   const one = 10n ** BigInt(MAX_RATE_DECIMALS);
-  if (sum > one && !plan.allowRateSumAboveOne) {
-    throw DownlineError.of(
-      ErrorCode.RatesExceedOne,
-      `plan levels: rates add up to ${formatUnits(sum, MAX_RATE_DECIMALS, 0)}, more than 1; set allowRateSumAboveOne to allow it`,
-      [...base, 'levels'],
-    );
+  const rows = [
+    { where: 'levels', path: [...base, 'levels'], rates },
+    ...plan.ranks.flatMap((rank, r) =>
+      rank.levels === undefined
+        ? []
+        : [{ where: `ranks[${r}].levels`, path: [...base, 'ranks', r, 'levels'], rates: rank.levels.map(rateUnits) }],
+    ),
+  ];
+  const tooHigh: Issue[] = [];
+  for (const row of rows) {
+    const sum = row.rates.reduce((a, b) => a + b, 0n);
+    if (sum > one && !plan.allowRateSumAboveOne) {
+      tooHigh.push({
+        code: ErrorCode.RatesExceedOne,
+        path: row.path,
+        message: `plan ${row.where}: rates add up to ${formatUnits(sum, MAX_RATE_DECIMALS, 0)}, more than 1; set allowRateSumAboveOne to allow it`,
+      });
+    }
   }
+  if (tooHigh.length > 0) throw new DownlineError(tooHigh);
   const minPv = parseDecimal(plan.minPersonalVolume, plan.scale);
   const atScale = (text: string) => {
     const read = parseDecimal(text, plan.scale);
     return read.ok ? formatUnits(read.units, plan.scale) : text;
   };
   const ranks = plan.ranks.map((rank) => {
-    const rule: Record<string, string | number> = { name: rank.name };
+    const rule: Record<string, unknown> = { name: rank.name };
     if (rank.personalVolume !== undefined) rule.personalVolume = atScale(rank.personalVolume);
     if (rank.groupVolume !== undefined) rule.groupVolume = atScale(rank.groupVolume);
     if (rank.maxLegShare !== undefined) {
@@ -62,6 +70,9 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
     if (rank.activeLegs !== undefined) rule.activeLegs = rank.activeLegs;
     if (rank.legRank !== undefined) rule.legRank = rank.legRank;
     if (rank.personallySponsoredActives !== undefined) rule.personallySponsoredActives = rank.personallySponsoredActives;
+    if (rank.levels !== undefined) {
+      (rule as Record<string, unknown>).levels = Object.freeze(rank.levels.map((rate) => formatUnits(rateUnits(rate), MAX_RATE_DECIMALS, 0)));
+    }
     return Object.freeze(rule as unknown as RankRule);
   });
   return Object.freeze({
@@ -74,6 +85,12 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
     allowRateSumAboveOne: plan.allowRateSumAboveOne,
     ranks: Object.freeze(ranks),
   });
+}
+
+function rateUnits(rate: string): bigint {
+  const read = parseDecimal(rate, MAX_RATE_DECIMALS);
+  if (!read.ok) throw new Error('unreachable: the schema checked the rate'); // guarded by planSchema
+  return read.units;
 }
 
 /**

@@ -48,4 +48,6 @@ export interface RankRule {
   readonly activeLegs?: number;
   readonly legRank?: string;
   readonly personallySponsoredActives?: number;
+  /** The unilevel rates of this rank (normalized decimal strings), when it has its own. */
+  readonly levels?: readonly string[];
 }

@@ -84,6 +84,9 @@ const shareSchema = decimalString('maxLegShare').check((ctx) => {
  * - `activeLegs`: at least this many legs (personally sponsored affiliates' subtrees) holding an active
  *   affiliate, or, with `legRank`, an affiliate paid as `legRank` or higher.
  * - `personallySponsoredActives`: at least this many active affiliates sponsored directly.
+ * - `levels` (1 to 8 rates): the unilevel rates an affiliate paid as this rank earns, level 1 first; fewer
+ *   rates than the plan's `levels` pay fewer levels (rank-based depth). Without it the rank earns the plan's
+ *   `levels`.
  *
  * @example
  * ```ts
@@ -98,6 +101,11 @@ export const rankSchema = z.strictObject({
   activeLegs: count('activeLegs').optional(),
   legRank: z.string({ error: 'legRank must be a rank name' }).optional(),
   personallySponsoredActives: count('personallySponsoredActives').optional(),
+  levels: z
+    .array(rateSchema, { error: 'a rank\'s levels must be an array of decimal strings' })
+    .min(1, { error: 'a rank\'s levels need at least 1 rate' })
+    .max(MAX_LEVELS, { error: `a rank's levels have at most ${MAX_LEVELS} rates` })
+    .optional(),
 });
 
 /**
@@ -175,8 +183,11 @@ type RawPlanInput = z.input<typeof planSchema>;
  * const input: PlanInput = { levels: ['0.10', '0.05'], compression: 'dynamic' } as const;
  * ```
  */
-export type PlanInput = {
-  readonly [K in keyof RawPlanInput]: RawPlanInput[K] extends (infer U)[] | undefined
-    ? readonly U[] | Extract<RawPlanInput[K], undefined>
-    : RawPlanInput[K];
-};
+export type PlanInput = ReadonlyDeep<RawPlanInput>;
+
+/** `T` with every array and object readonly, all the way down. */
+type ReadonlyDeep<T> = T extends readonly (infer U)[]
+  ? readonly ReadonlyDeep<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> }
+    : T;

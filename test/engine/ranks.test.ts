@@ -191,3 +191,88 @@ describe('rank evaluation equals a naive per-affiliate recomputation', () => {
     );
   });
 });
+
+describe('unilevel rates by rank (DESIGN §9: Bronze 5/2, Silver 7/4/2, Gold 8/5/3/2, Diamond 10/6/4/3/2)', () => {
+  const ladder = [
+    { name: 'Bronze', personalVolume: '100', levels: ['0.05', '0.02'] },
+    { name: 'Silver', personalVolume: '200', levels: ['0.07', '0.04', '0.02'] },
+    { name: 'Gold', personalVolume: '300', levels: ['0.08', '0.05', '0.03', '0.02'] },
+    { name: 'Diamond', personalVolume: '400', levels: ['0.10', '0.06', '0.04', '0.03', '0.02'] },
+  ];
+  // A ← B ← C ← D ← E: A Diamond (400), B Gold (300), C Silver (200), D Bronze (100); E buys 1,000 retail.
+  const members = ['A', 'B', 'C', 'D', 'E'].map((id, k, all) => ({ id, sponsorId: k === 0 ? null : all[k - 1] }));
+  const orders = [
+    order('a', 'A', '400'),
+    order('b', 'B', '300'),
+    order('c', 'C', '200'),
+    order('d', 'D', '100'),
+    { id: 'e', affiliateId: 'E', amount: '1000', kind: 'retail' as const },
+  ];
+  const plan = { levels: ['0', '0'], ranks: ladder };
+
+  it('pays each payee by the row of the rank they are paid as', () => {
+    const result = computeCommissions({ genealogy: Genealogy.fromRecords(members), plan, orders });
+    // D (Bronze): E's 1,000 at level 1 × 5% = 50.00
+    expect(result.payout('D')).toBe('50.00');
+    // C (Silver): E's at level 2 × 4% = 40 + D's 100 at level 1 × 7% = 7 → 47.00
+    expect(result.payout('C')).toBe('47.00');
+    // B (Gold): E's at level 3 × 3% = 30 + D's at level 2 × 5% = 5 + C's 200 at level 1 × 8% = 16 → 51.00
+    expect(result.payout('B')).toBe('51.00');
+    // A (Diamond): E's at level 4 × 3% = 30 + D's at 3 × 4% = 4 + C's at 2 × 6% = 12 + B's 300 at 1 × 10% = 30 → 76.00
+    expect(result.payout('A')).toBe('76.00');
+    // potential: the best rate at each level (10 + 6 + 4 + 3 + 2 = 25%) on 2,000 of volume
+    expect(result.totals).toMatchObject({ potential: '500.00', paid: '224.00', breakage: '276.00' });
+    expect(result.explain('C').lines.map((l) => [l.orderId, l.level, l.rate, l.amount])).toEqual([
+      ['d', 1, '0.07', '7.00'],
+      ['e', 2, '0.04', '40.00'],
+    ]);
+  });
+  it('a rank pays only as deep as its row: a Bronze three levels up earns nothing', () => {
+    const bronzeB = orders.map((o) => (o.id === 'b' ? order('b', 'B', '100') : o));
+    const result = computeCommissions({ genealogy: Genealogy.fromRecords(members), plan, orders: bronzeB });
+    expect(result.rank('B').paidAs).toBe('Bronze');
+    // B: C's 200 at level 1 × 5% = 10 + D's 100 at level 2 × 2% = 2; E's order at level 3 pays a Bronze nothing
+    expect(result.payout('B')).toBe('12.00');
+    expect(result.explain('B').lines.map((l) => l.orderId)).toEqual(['c', 'd']);
+  });
+  it('a rank without its own rates earns the plan’s levels; the unranked earn the plan’s levels', () => {
+    const mixed = { levels: ['0.01', '0.01'], ranks: [{ name: 'Member', personalVolume: '300' }, ladder[3]] };
+    const result = computeCommissions({ genealogy: Genealogy.fromRecords(members), plan: mixed, orders });
+    expect(result.rank('B').paidAs).toBe('Member');
+    expect(result.payout('B')).toBe('3.00'); // C's 200 × 1% + D's 100 × 1%
+    expect(result.payout('A')).toBe('76.00'); // Diamond row as before
+  });
+  it('refuses a rank row adding up to more than 1', () => {
+    const outcome = safeParsePlan({ levels: ['0.1', '0.1'], ranks: [{ name: 'X', levels: ['0.6', '0.6'] }] });
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) expect(outcome.error.issues[0]).toMatchObject({ code: 'RATES_EXCEED_ONE', path: ['ranks', 0, 'levels'] });
+  });
+});
+
+const rowsArb = fc.array(fc.array(fc.constantFrom('0', '0.01', '0.025', '0.05', '0.1'), { minLength: 1, maxLength: 8 }), {
+  minLength: 4,
+  maxLength: 4,
+});
+
+describe('rates by rank equal the reference', () => {
+  it('payouts, totals and lines, both compressions', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxMembers: 40, maxOrders: 60, maxUnits: 40_000 }), rankArb, rowsArb, fc.boolean(), (input, ranks, rows, own) => {
+        const ladder = ranks.map((rank, k) => (own || k % 2 === 0 ? { ...rank, levels: rows[k] } : rank));
+        const plan = { ...input.plan, ranks: ladder, allowRateSumAboveOne: true };
+        const ref = referenceCommissions({ ...input, plan: { ...plan, commissionable: [...plan.commissionable] } });
+        const result = computeCommissions({ genealogy: Genealogy.fromRecords(input.members), plan, orders: input.orders });
+        for (const { id } of input.members) {
+          expect(new Decimal(result.exact(id)).eq(ref.exact.get(id) ?? 0)).toBe(true);
+          const lines = result.explain(id).lines.map((l) => `${l.orderId}|${l.level}|${new Decimal(l.rate).toFixed()}|${new Decimal(l.amount).toFixed()}`).sort();
+          const expected = (ref.lines.get(id) ?? []).map((l) => `${l.orderId}|${l.level}|${new Decimal(l.rate).toFixed()}|${new Decimal(l.amount).toFixed()}`).sort();
+          expect(lines).toEqual(expected);
+        }
+        expect(new Decimal(result.totals.potential).eq(ref.totals.potential)).toBe(true);
+        expect(new Decimal(result.totals.paid).eq(ref.totals.paid)).toBe(true);
+        expect(result.payouts().length).toBe([...ref.lines.keys()].length);
+      }),
+      { seed: 62, numRuns: 300 },
+    );
+  });
+});

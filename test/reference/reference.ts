@@ -3,6 +3,7 @@
  * It shares no code with src/ on purpose; property tests compare the engine against it.
  */
 import Decimal from 'decimal.js';
+import { type RefRank, referenceRanks } from './ranks-reference';
 
 const D = Decimal.clone({ precision: 200 });
 type Dec = InstanceType<typeof D>;
@@ -15,6 +16,8 @@ export interface RefPlan {
   rounding: 'half-even' | 'half-up' | 'down';
   scale: number;
   commissionable: readonly Kind[];
+  /** A rank ladder; ranks with `levels` pay their own rates to payees paid as them (see ranks-reference.ts). */
+  ranks?: readonly (RefRank & { levels?: readonly string[] })[];
 }
 export interface RefOrder {
   id: string;
@@ -85,8 +88,19 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
   const active = new Set(
     members.filter((m) => !customers.has(m.id) && (pv.get(m.id) ?? new D(0)).gte(min)).map((m) => m.id),
   );
-  const rates = plan.levels.map((r) => new D(r));
-  const rateSum = rates.reduce((a, b) => a.plus(b), new D(0));
+  // each payee's rate row: their paid-as rank's levels when it has its own, else the plan's levels
+  const ladder = plan.ranks ?? [];
+  const paidAs = ladder.length === 0 ? new Map<string, string | null>() : referenceRanks(members, pv, active, ladder);
+  const rowOf = (id: string) => {
+    const name = paidAs.get(id) ?? null;
+    const rank = ladder.find((r) => r.name === name);
+    return (rank?.levels ?? plan.levels).map((r) => new D(r));
+  };
+  const rows = [plan.levels, ...ladder.map((r) => r.levels ?? plan.levels)];
+  const depth = Math.max(...rows.map((row) => row.length));
+  // potential: at each level the best rate any row pays there
+  let rateSum = new D(0);
+  for (let k = 0; k < depth; k++) rateSum = rateSum.plus(D.max(...rows.map((row) => new D(row[k] ?? 0))));
 
   const exact = new Map<string, Dec>();
   const lines = new Map<string, RefLine[]>();
@@ -99,9 +113,12 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
     let level = 1;
     let steps = 0; // a path in a forest visits each member at most once
     let p = sponsor.get(o.affiliateId) ?? null;
-    while (p !== null && level <= rates.length) {
+    while (p !== null && level <= depth) {
       if (++steps > members.length) throw new Error(`reference: sponsor cycle above ${o.affiliateId}`);
-      if (active.has(p)) {
+      const rates = active.has(p) ? rowOf(p) : [];
+      if (active.has(p) && level > rates.length) {
+        level++; // the payee's rank pays fewer levels: rank-based depth
+      } else if (active.has(p)) {
         const amount = volume.times(rates[level - 1]);
         exact.set(p, (exact.get(p) ?? new D(0)).plus(amount));
         paid = paid.plus(amount);
@@ -111,7 +128,7 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
           buyerId: o.affiliateId,
           kind: o.kind,
           level,
-          rate: plan.levels[level - 1],
+          rate: (ladder.find((r) => r.name === (paidAs.get(p as string) ?? null))?.levels ?? plan.levels)[level - 1],
           volume: volume.toFixed(),
           amount: amount.toFixed(),
         });

@@ -72,9 +72,16 @@ const PLANS = [
     levels: ['0.1', '0.05', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'],
     compression: 'dynamic' as const,
     ranks: [
-      { name: 'Bronze', personalVolume: '50' },
-      { name: 'Silver', groupVolume: '1000', maxLegShare: '0.5', activeLegs: 2 },
-      { name: 'Gold', groupVolume: '4350', maxLegShare: '0.4', activeLegs: 3, legRank: 'Silver' },
+      { name: 'Bronze', personalVolume: '50', levels: ['0.05', '0.02'] },
+      { name: 'Silver', groupVolume: '1000', maxLegShare: '0.5', activeLegs: 2, levels: ['0.07', '0.04', '0.02'] },
+      {
+        name: 'Gold',
+        groupVolume: '4350',
+        maxLegShare: '0.4',
+        activeLegs: 3,
+        legRank: 'Silver',
+        levels: ['0.1', '0.06', '0.04', '0.03', '0.02', '0.02', '0.01', '0.01'],
+      },
     ],
   },
 ];

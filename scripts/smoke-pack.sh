@@ -24,7 +24,9 @@ const genealogy = Genealogy.fromRecords([{ id: 'A', sponsorId: null }, { id: 'B'
 const result = computeCommissions({ genealogy, plan: { levels: ['0.10', '0.05'] }, orders: [{ id: 'o1', affiliateId: 'C', amount: '100.00', kind: 'retail' }] });
 if (result.payout('B') !== '10.00') throw new Error('CJS: wrong payout');
 try { Genealogy.fromRecords([{ id: 'X', sponsorId: 'Y' }]); throw new Error('CJS: no error'); } catch (e) { if (!(e instanceof DownlineError)) throw e; }
-console.log('CJS require ok:', result.payout('B'));
+const schema = require('downline/plan.schema.json');
+if (schema.properties.levels.maxItems !== 8) throw new Error('CJS: plan.schema.json missing or stale');
+console.log('CJS require ok:', result.payout('B'), '(and downline/plan.schema.json)');
 JS
 cat > check.mts <<'TS'
 import { computeCommissions, type CommissionResult } from 'downline';

@@ -21,6 +21,8 @@ export {
   parsePlan,
   safeParsePlan,
   planSchema,
+  planJsonSchema,
+  type PlanJsonSchema,
   type Plan,
   type PlanInput,
   type OrderKind,

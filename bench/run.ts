@@ -9,6 +9,12 @@
 import { performance } from 'node:perf_hooks';
 import { assessCompliance, computeCommissions, Genealogy, incomeBySource, ingestOrders, parsePlan, sampleNetwork } from '../src';
 import type { MemberRecord, OrderBook } from '../src';
+import { compilePlan } from '../src/engine/compiled-plan';
+import { payeeSums } from '../src/engine/payee-sums';
+import { periodVolumes } from '../src/engine/period-volumes';
+import { qualify } from '../src/engine/qualification';
+import { evaluateRanks } from '../src/engine/rank-evaluation';
+import { roundedTotal } from '../src/engine/round-payouts';
 import { referenceCommissions } from '../test/reference/reference';
 
 const args = process.argv.slice(2);
@@ -160,7 +166,32 @@ for (const n of sizes) {
     );
   }
 
-  // 5. compliance on the same period: income split by source (one kernel run per paying kind) and the whole
+  // 5. the stages of the ranked plan, each timed alone on the same columns (DESIGN §5: one pure stage per file)
+  {
+    const ranked = PLANS[PLANS.length - 1];
+    const plan = parsePlan({ levels: ranked.levels, minPersonalVolume: '50', compression: ranked.compression, ranks: ranked.ranks });
+    const compiled = compilePlan(plan);
+    const volumes = periodVolumes(b, compiled);
+    const active = qualify(volumes.personal, compiled.minPersonalVolume);
+    const ranks = evaluateRanks(g, volumes.personal, active, compiled.ranks);
+    const sums = payeeSums(g, volumes, compiled, active, ranks.paidAs);
+    const repeat = once ? 1 : REPEAT;
+    console.log(
+      JSON.stringify({
+        n,
+        stage: 'stages',
+        plan: '8 levels by rank, dynamic, 3 ranks',
+        volumesMs: round(time(() => periodVolumes(b, compiled), repeat), 2),
+        qualifyMs: round(time(() => qualify(volumes.personal, compiled.minPersonalVolume), repeat), 2),
+        ranksMs: round(time(() => evaluateRanks(g, volumes.personal, active, compiled.ranks), repeat), 2),
+        levelSumsMs: round(time(() => payeeSums(g, volumes, compiled, active, ranks.paidAs), repeat), 2),
+        roundMs: round(time(() => roundedTotal(sums.exact, compiled.rateDecimals, plan.rounding), repeat), 2),
+        node: process.version,
+      }),
+    );
+  }
+
+  // 6. compliance on the same period: income split by source (one kernel run per paying kind) and the whole
   // assessment (facts gathering, sixteen indicators, one sort of the incomes)
   const plan = parsePlan({ levels: PLANS[0].levels, minPersonalVolume: '50', compression: PLANS[0].compression });
   const result = computeCommissions({ genealogy: g, plan, orders: b });

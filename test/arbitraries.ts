@@ -105,10 +105,16 @@ export const planArb: fc.Arbitrary<RefPlan> = fc
       { weight: 1, arbitrary: fc.subarray<Kind>(['retail', 'personal', 'enrollment'], { minLength: 1 }) },
     ),
     trim: fc.boolean(),
+    // fast start in a quarter of the plans: 1 to 3 fixed amounts in minor units
+    fastStart: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<number[]>([]) },
+      { weight: 1, arbitrary: fc.array(fc.nat({ max: 9_000 }), { minLength: 1, maxLength: 3 }) },
+    ),
   })
-  .map(({ minPersonalVolumeUnits, trim, ...plan }) => ({
+  .map(({ minPersonalVolumeUnits, trim, fastStart, ...plan }) => ({
     ...plan,
     minPersonalVolume: decimalString(minPersonalVolumeUnits, plan.scale, trim),
+    ...(fastStart.length > 0 ? { fastStart: fastStart.map((units) => decimalString(units, plan.scale, trim)) } : {}),
   }));
 
 export interface ScenarioOptions {

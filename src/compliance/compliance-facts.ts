@@ -101,7 +101,7 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
   const everAffiliate = new Uint8Array(size);
   const paidAs = new Uint8Array(size);
   const incomeDecimals = Math.max(...data.map((d) => d.income.decimals));
-  const income = { retail: 0n, personal: 0n, enrollment: 0n, total: 0n };
+  const income = { retail: 0n, personal: 0n, enrollment: 0n, recruiting: 0n, total: 0n };
   const sales = { retail: 0n, customers: 0n, personal: 0n, enrollment: 0n, total: 0n };
   let anonymousRetailOrders = 0;
   let costRecordsTotal = 0n;

@@ -7,31 +7,32 @@ import { ExactColumn } from '../money/exact-column';
 
 /**
  * Where a commission's money comes from: a sale to an outside customer (`retail`), an affiliate's own
- * purchase (`personal`, internal consumption), or a joining fee or starter kit (`enrollment`).
+ * purchase (`personal`, internal consumption), a joining fee or starter kit (`enrollment`), or a bonus
+ * triggered by recruiting (`recruiting`: fast start on enrollments).
  *
  * @example
  * ```ts
  * const source: IncomeSource = 'enrollment';
  * ```
  */
-export type IncomeSource = 'retail' | 'personal' | 'enrollment';
+export type IncomeSource = 'retail' | 'personal' | 'enrollment' | 'recruiting';
 
 /**
- * The sources, in the order of the order-kind codes.
+ * The sources: the three order kinds in the order of their codes, then recruiting bonuses.
  *
  * @example
  * ```ts
  * for (const source of INCOME_SOURCES) console.log(source, breakdown.totals[source]);
  * ```
  */
-export const INCOME_SOURCES: readonly IncomeSource[] = Object.freeze(['retail', 'personal', 'enrollment']);
+export const INCOME_SOURCES: readonly IncomeSource[] = Object.freeze(['retail', 'personal', 'enrollment', 'recruiting']);
 
 /**
  * Income split by source, exact: decimal strings per source and their total.
  *
  * @example
  * ```ts
- * const split: SourceAmounts = { retail: '6.00', personal: '3.00', enrollment: '0.00', total: '9.00' };
+ * const split: SourceAmounts = { retail: '6.00', personal: '3.00', enrollment: '0.00', recruiting: '0.00', total: '9.00' };
  * ```
  */
 export type SourceAmounts = Readonly<Record<IncomeSource | 'total', string>>;
@@ -71,34 +72,36 @@ export class IncomeBySource {
     this.columns = Object.freeze(columns);
     this.decimals = decimals;
     this.scale = scale;
-    const total = units.retail + units.personal + units.enrollment;
+    const total = units.retail + units.personal + units.enrollment + units.recruiting;
     this.units = Object.freeze({ ...units, total });
-    this.totals = this.#format(units.retail, units.personal, units.enrollment);
+    this.totals = this.#format(units.retail, units.personal, units.enrollment, units.recruiting);
   }
 
   /** One member's income by source (all zero for a member who earned nothing). */
   of(id: string): SourceAmounts {
     const i = this.#genealogy.indexOf(id);
     if (i < 0) throw DownlineError.of(ErrorCode.UnknownMember, `unknown member ${quote(id)}`);
-    const { retail, personal, enrollment } = this.columns;
-    return this.#format(retail.get(i), personal.get(i), enrollment.get(i));
+    const { retail, personal, enrollment, recruiting } = this.columns;
+    return this.#format(retail.get(i), personal.get(i), enrollment.get(i), recruiting.get(i));
   }
 
-  #format(retail: bigint, personal: bigint, enrollment: bigint): SourceAmounts {
+  #format(retail: bigint, personal: bigint, enrollment: bigint, recruiting: bigint): SourceAmounts {
     const text = (units: bigint) => formatUnits(units, this.decimals, this.scale);
     return Object.freeze({
       retail: text(retail),
       personal: text(personal),
       enrollment: text(enrollment),
-      total: text(retail + personal + enrollment),
+      recruiting: text(recruiting),
+      total: text(retail + personal + enrollment + recruiting),
     });
   }
 }
 
 /**
  * Splits a period's commissions by the source of the money. Commission is linear in volume, so the engine's
- * kernel runs once per commissionable kind on that kind's volume alone, with the period's active set: each
- * part is exact, and the parts of a payee add up to their exact commission to the last unit.
+ * kernel runs once per commissionable kind on that kind's volume alone, with the period's active set; fast
+ * start is the recruiting part. Each part is exact, and the parts of a payee add up to their exact commission
+ * to the last unit.
  *
  * @example
  * ```ts
@@ -108,11 +111,14 @@ export class IncomeBySource {
  * ```
  */
 export function incomeBySource(result: CommissionResult): IncomeBySource {
-  const { genealogy, book, compiled, active, ranks } = resultState(result);
+  const { genealogy, book, compiled, active, ranks, fastStart } = resultState(result);
   const { byKind, totals } = book.affiliateVolumes;
   const columns = {} as Record<IncomeSource, ExactColumn>;
   const units = {} as Record<IncomeSource, bigint>;
-  INCOME_SOURCES.forEach((source, kind) => {
+  columns.recruiting = fastStart ?? new ExactColumn(genealogy.size);
+  units.recruiting = 0n;
+  for (let i = 0; i < genealogy.size && fastStart !== null; i++) units.recruiting += fastStart.get(i);
+  INCOME_SOURCES.slice(0, 3).forEach((source, kind) => {
     if (compiled.commissionableKind[kind] === 0 || totals[kind] === 0n) {
       columns[source] = new ExactColumn(genealogy.size);
       units[source] = 0n;

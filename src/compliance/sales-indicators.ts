@@ -91,17 +91,18 @@ export function downlineRetailMajority(context: IndicatorContext): IndicatorResu
  */
 export function purchaseTriggeredRewards(context: IndicatorContext): IndicatorResult {
   const { facts } = context;
-  const bought = facts.income.personal + facts.income.enrollment;
-  const share = ratio(bought, facts.income.total);
+  const { personal, enrollment, recruiting, total } = facts.income;
+  const share = ratio(personal + enrollment + recruiting, total);
   if (share === null) return notAssessed(context, 'purchase-triggered-rewards', ['commissions paid in the period'], 'nothing was paid');
   const d = facts.incomeDecimals;
+  const bonuses = recruiting === 0n ? '' : ` and recruiting bonuses (${money(facts, recruiting, d)})`;
   return measured(
     context,
     'purchase-triggered-rewards',
     share,
     percent,
-    `${percent(share)} of rewards were triggered by affiliates’ own purchases (${money(facts, facts.income.personal, d)}) and joining fees (${money(facts, facts.income.enrollment, d)}) out of ${money(facts, facts.income.total, d)}`,
-    { personal: money(facts, facts.income.personal, d), enrollment: money(facts, facts.income.enrollment, d), total: money(facts, facts.income.total, d) },
+    `${percent(share)} of rewards were triggered by affiliates’ own purchases (${money(facts, personal, d)}) and joining fees (${money(facts, enrollment, d)})${bonuses} out of ${money(facts, total, d)}`,
+    { personal: money(facts, personal, d), enrollment: money(facts, enrollment, d), recruiting: money(facts, recruiting, d), total: money(facts, total, d) },
   );
 }
 
@@ -117,19 +118,22 @@ export function purchaseTriggeredRewards(context: IndicatorContext): IndicatorRe
 export function enrollmentFunding(context: IndicatorContext): IndicatorResult {
   const { facts } = context;
   const salesShare = ratio(facts.sales.enrollment, facts.sales.total);
-  const rewardShare = ratio(facts.income.enrollment, facts.income.total);
+  // fast start and other recruiting bonuses are paid out of joining fees too
+  const funded = facts.income.enrollment + facts.income.recruiting;
+  const rewardShare = ratio(funded, facts.income.total);
   if (salesShare === null && rewardShare === null) {
     return notAssessed(context, 'enrollment-funding', ['orders'], 'the periods have no sales and paid nothing');
   }
   const d = facts.incomeDecimals;
   const parts: string[] = [];
   if (salesShare !== null) parts.push(`${percent(salesShare)} of sales were joining fees (${money(facts, facts.sales.enrollment)} of ${money(facts, facts.sales.total)})`);
-  if (rewardShare !== null) parts.push(`${percent(rewardShare)} of rewards came from enrollment fees (${money(facts, facts.income.enrollment, d)} of ${money(facts, facts.income.total, d)})`);
+  const bonuses = facts.income.recruiting === 0n ? '' : `, recruiting bonuses ${money(facts, facts.income.recruiting, d)} included`;
+  if (rewardShare !== null) parts.push(`${percent(rewardShare)} of rewards came from enrollment fees (${money(facts, funded, d)} of ${money(facts, facts.income.total, d)}${bonuses})`);
   return measured(context, 'enrollment-funding', Math.max(salesShare ?? 0, rewardShare ?? 0), percent, parts.join('; '), {
     salesShare: salesShare ?? 'none',
     rewardShare: rewardShare ?? 'none',
     enrollmentSales: money(facts, facts.sales.enrollment),
-    enrollmentRewards: money(facts, facts.income.enrollment, d),
+    enrollmentRewards: money(facts, funded, d),
   });
 }
 

@@ -5,12 +5,15 @@ import type { ExactColumn } from '../money/exact-column';
 import type { OrderBook } from '../orders/ingest-orders';
 import type { Plan } from '../plan/plan';
 import type { CompiledPlan } from './compiled-plan';
-import { type ExplainLine, explainLines, type OrdersByBuyer, ordersByBuyer } from './explain';
+import { type BonusLine, type ExplainLine, explainLines, fastStartLines, type OrdersByBuyer, ordersByBuyer } from './explain';
 import { levelSums } from './level-sums';
 import { rankedLevelSums } from './ranked-level-sums';
 import type { RankColumns } from './rank-evaluation';
 import { type RankReport, rankReport } from './rank-report';
 import { roundedPayout } from './round-payouts';
+
+/** Kind mask of enrollment orders (fast start is paid on them whatever the plan's commissionable kinds). */
+const ENROLLMENT_ONLY = Uint8Array.of(0, 0, 1);
 
 /**
  * The period's totals, exact decimal strings. `potential = paid + breakage` and
@@ -59,11 +62,14 @@ export interface Explanation {
   readonly id: string;
   /** Whether the member met the period's qualification (only active members earn). */
   readonly active: boolean;
-  /** Σ of `lines[].amount`, exact. */
+  /** Σ of `lines[].amount` and `bonuses[].amount`, exact. */
   readonly exact: string;
   /** `exact` rounded with the plan's mode, at the plan's scale. */
   readonly payout: string;
+  /** Unilevel lines: a share of one order's volume. */
   readonly lines: readonly ExplainLine[];
+  /** Bonus lines: fixed amounts (fast start on enrollment orders). */
+  readonly bonuses: readonly BonusLine[];
 }
 
 /** What the engine hands to a {@link CommissionResult}. */
@@ -73,7 +79,10 @@ export interface CommissionState {
   readonly compiled: CompiledPlan;
   readonly personal: ExactColumn;
   readonly active: Uint8Array;
+  /** Each payee's exact total: unilevel plus bonuses. */
   readonly exact: ExactColumn;
+  /** The fast start part of `exact`, when the plan pays fast start. */
+  readonly fastStart: ExactColumn | null;
   readonly potential: bigint;
   readonly paid: bigint;
   readonly roundedTotal: bigint;
@@ -129,6 +138,7 @@ export class CommissionResult {
   readonly totals: CommissionTotals;
   readonly #state: CommissionState;
   #grouped: OrdersByBuyer | undefined;
+  #enrollments: OrdersByBuyer | undefined;
   #lineCounts: Float64Array | undefined;
 
   constructor(state: CommissionState) {
@@ -228,12 +238,18 @@ export class CommissionResult {
     const index = this.#index(id);
     const state = this.#state;
     this.#grouped ??= ordersByBuyer(state.book, state.compiled);
+    let bonuses: BonusLine[] = [];
+    if (state.fastStart !== null) {
+      this.#enrollments ??= ordersByBuyer(state.book, state.compiled, ENROLLMENT_ONLY);
+      bonuses = fastStartLines(index, state.genealogy, state.book, state.compiled, state.active, this.#enrollments);
+    }
     return {
       id,
       active: state.active[index] === 1,
       exact: this.#exactText(index),
       payout: this.#payoutText(index),
       lines: explainLines(index, state.genealogy, state.book, state.compiled, state.active, this.#grouped, state.ranks?.paidAs ?? null),
+      bonuses,
     };
   }
 
@@ -276,6 +292,14 @@ export class CommissionResult {
       } else {
         const ones = new Float64Array(compiled.rateNumerators.length).fill(1);
         this.#lineCounts = levelSums(genealogy, commissionableOrders, ones, active, compiled.plan.compression);
+      }
+      if (this.#state.fastStart !== null) {
+        // fast start lines: one per enrollment order and level paid
+        const enrollments = new Float64Array(genealogy.size);
+        for (let i = 0; i < book.count; i++) if (book.kinds[i] === 2) enrollments[book.buyers[i]]++;
+        const ones = new Float64Array(compiled.fastStartRates.length).fill(1);
+        const bonusLines = levelSums(genealogy, enrollments, ones, active, compiled.plan.compression);
+        for (let i = 0; i < bonusLines.length; i++) this.#lineCounts[i] += bonusLines[i];
       }
     }
     return this.#lineCounts;

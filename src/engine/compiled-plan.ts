@@ -40,6 +40,9 @@ export interface CompiledPlan {
   readonly minPersonalVolume: bigint;
   /** `commissionableKind[KIND_CODE[kind]]` is 1 when that kind pays commission. */
   readonly commissionableKind: Uint8Array;
+  /** Fast start amounts per level in exact units (minor units × 10^rateDecimals), and their sum. */
+  readonly fastStartRates: Float64Array;
+  readonly fastStartSum: bigint;
   /** The rank ladder in minor units, lowest first. */
   readonly ranks: readonly CompiledRank[];
 }
@@ -101,6 +104,8 @@ export function compilePlan(plan: Plan): CompiledPlan {
     potentialRateSum,
     minPersonalVolume: units(plan.minPersonalVolume, plan.scale),
     commissionableKind,
+    fastStartRates: Float64Array.from(plan.fastStart, (amount) => Number(units(amount, plan.scale) * 10n ** BigInt(rateDecimals))),
+    fastStartSum: plan.fastStart.reduce((sum, amount) => sum + units(amount, plan.scale) * 10n ** BigInt(rateDecimals), 0n),
     ranks: plan.ranks.map((rank) => ({
       name: rank.name,
       personalVolume: rank.personalVolume === undefined ? null : units(rank.personalVolume, plan.scale),

@@ -8,6 +8,8 @@ import type { PlanInput } from '../plan/schema';
 import { CommissionResult } from './commission-result';
 import { type CompiledPlan, compilePlan } from './compiled-plan';
 import { evaluateRanks, type RankColumns, ranksFit } from './rank-evaluation';
+import { fastStartSums } from './fast-start';
+import { addColumns } from '../money/exact-column';
 import { payeeSums } from './payee-sums';
 import { periodVolumes } from './period-volumes';
 import { qualify } from './qualification';
@@ -79,17 +81,20 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     ranks = evaluateRanks(genealogy, volumes.personal, active, compiled.ranks);
     achieved = achievedCodes(input.achievedRanks, genealogy, compiled, ranks.paidAs);
   }
-  const sums = payeeSums(genealogy, volumes, compiled, active, ranks?.paidAs ?? null);
+  const unilevel = payeeSums(genealogy, volumes, compiled, active, ranks?.paidAs ?? null);
+  const fast = compiled.fastStartRates.length > 0 ? fastStartSums(genealogy, book, compiled, active) : null;
+  const exact = fast === null ? unilevel.exact : addColumns(unilevel.exact, fast.exact);
   return new CommissionResult({
     genealogy,
     book,
     compiled,
     personal: volumes.personal,
     active,
-    exact: sums.exact,
-    potential: volumes.commissionableTotal * compiled.potentialRateSum,
-    paid: sums.paid,
-    roundedTotal: roundedTotal(sums.exact, compiled.rateDecimals, plan.rounding),
+    exact,
+    fastStart: fast?.exact ?? null,
+    potential: volumes.commissionableTotal * compiled.potentialRateSum + (fast?.potential ?? 0n),
+    paid: unilevel.paid + (fast?.paid ?? 0n),
+    roundedTotal: roundedTotal(exact, compiled.rateDecimals, plan.rounding),
     ranks,
     achieved,
   });

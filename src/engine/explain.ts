@@ -36,7 +36,7 @@ export interface OrdersByBuyer {
 }
 
 /**
- * Groups the commissionable orders by buyer with a counting sort (input order kept within a buyer). Built
+ * Groups the orders of the given kinds (default: the commissionable ones) by buyer with a counting sort (input order kept within a buyer). Built
  * once, on the first explanation asked for.
  *
  * @example
@@ -44,9 +44,9 @@ export interface OrdersByBuyer {
  * const { start, orders } = ordersByBuyer(book, compiled);
  * ```
  */
-export function ordersByBuyer(book: OrderBook, compiled: CompiledPlan): OrdersByBuyer {
+export function ordersByBuyer(book: OrderBook, compiled: CompiledPlan, kinds: Uint8Array = compiled.commissionableKind): OrdersByBuyer {
   const n = book.genealogy.size;
-  const paying = compiled.commissionableKind;
+  const paying = kinds;
   const start = new Int32Array(n + 1);
   for (let i = 0; i < book.count; i++) if (paying[book.kinds[i]] !== 0) start[book.buyers[i] + 1]++;
   for (let b = 0; b < n; b++) start[b + 1] += start[b];
@@ -57,10 +57,47 @@ export function ordersByBuyer(book: OrderBook, compiled: CompiledPlan): OrdersBy
 }
 
 /**
- * The commission lines of one payee, computed on request by scanning the payee's subtree range in preorder
- * (no recursion; a branch is skipped as soon as it is deeper than the plan pays). With dynamic compression
- * the scan counts the active affiliates between the payee and each buyer on a per-depth array. Lines come
- * sorted by level, then genealogy order, then order input order.
+ * Visits every member of the payee's subtree that the payee is paid on, with the level at which the payee
+ * stands above them, in preorder (no recursion; a branch is skipped as soon as it is deeper than `levels`).
+ * With dynamic compression the scan counts the active affiliates between the payee and each member on a
+ * per-depth array.
+ *
+ * @example
+ * ```ts
+ * scanLevels(payee, genealogy, active, 'dynamic', 3, (member, level) => console.log(member, level));
+ * ```
+ */
+export function scanLevels(
+  payee: number,
+  genealogy: Genealogy,
+  active: Uint8Array,
+  compression: 'none' | 'dynamic',
+  levels: number,
+  visit: (member: number, level: number) => void,
+): void {
+  const { depths, subtreeSizes } = genealogy;
+  const dynamic = compression === 'dynamic';
+  const top = depths[payee];
+  const end = payee + subtreeSizes[payee];
+  // activeBelow[r] = active affiliates strictly below the payee on the path down to relative depth r.
+  const activeBelow = new Int32Array(Math.min(genealogy.maxDepth - top, end - payee) + 1);
+  let b = payee + 1;
+  while (b < end) {
+    const r = depths[b] - top;
+    const between = dynamic ? (r > 1 ? activeBelow[r - 1] : 0) : r - 1;
+    if (between >= levels) {
+      b += subtreeSizes[b]; // everyone below is past the last level too
+      continue;
+    }
+    if (dynamic) activeBelow[r] = between + active[b];
+    visit(b, between + 1);
+    b++;
+  }
+}
+
+/**
+ * The commission lines of one payee, computed on request by scanning the payee's subtree range
+ * ({@link scanLevels}). Lines come sorted by level, then genealogy order, then order input order.
  *
  * @example
  * ```ts
@@ -77,29 +114,13 @@ export function explainLines(
   rankOf: Uint8Array | null = null,
 ): ExplainLine[] {
   if (active[payee] === 0) return [];
-  const { depths, subtreeSizes, ids } = genealogy;
   // the payee's rate row: their paid-as rank's when ranks have rates, else the plan's levels
   const row = compiled.ranked && rankOf !== null ? rankOf[payee] : 0;
   const rateTexts = row === 0 ? compiled.plan.levels : (compiled.plan.ranks[row - 1].levels ?? compiled.plan.levels);
-  const levels = rateTexts.length;
-  const dynamic = compiled.plan.compression === 'dynamic';
-  const top = depths[payee];
-  const end = payee + subtreeSizes[payee];
-  // activeBelow[r] = active affiliates strictly below the payee on the path down to relative depth r.
-  const activeBelow = new Int32Array(Math.min(genealogy.maxDepth - top, end - payee) + 1);
   const lines: Array<ExplainLine & { readonly order: number }> = [];
   const scale = compiled.plan.scale;
   const amountDecimals = scale + compiled.rateDecimals;
-  let b = payee + 1;
-  while (b < end) {
-    const r = depths[b] - top;
-    const between = dynamic ? (r > 1 ? activeBelow[r - 1] : 0) : r - 1;
-    if (between >= levels) {
-      b += subtreeSizes[b]; // everyone below is past the last level too
-      continue;
-    }
-    if (dynamic) activeBelow[r] = between + active[b];
-    const level = between + 1;
+  scanLevels(payee, genealogy, active, compiled.plan.compression, rateTexts.length, (b, level) => {
     const rate = BigInt(compiled.rateTable[8 * row + level - 1]);
     for (let k = grouped.start[b]; k < grouped.start[b + 1]; k++) {
       const order = grouped.orders[k];
@@ -107,7 +128,7 @@ export function explainLines(
       lines.push({
         order,
         orderId: book.ids.at(order),
-        buyerId: ids.at(b),
+        buyerId: genealogy.ids.at(b),
         kind: ORDER_KINDS[book.kinds[order]],
         level,
         rate: rateTexts[level - 1],
@@ -115,8 +136,52 @@ export function explainLines(
         amount: formatUnits(volume * rate, amountDecimals, scale),
       });
     }
-    b++;
-  }
+  });
+  lines.sort((x, y) => x.level - y.level);
+  return lines.map(({ order: _order, ...line }) => line);
+}
+
+/**
+ * One bonus line: a fixed amount a payee earns on one order (fast start on an enrollment order).
+ *
+ * @example
+ * ```ts
+ * const line: BonusLine = { bonus: 'fast-start', orderId: 'e1', buyerId: 'C', level: 1, amount: '50.00' };
+ * ```
+ */
+export interface BonusLine {
+  readonly bonus: 'fast-start';
+  readonly orderId: string;
+  readonly buyerId: string;
+  readonly level: number;
+  readonly amount: string;
+}
+
+/**
+ * The fast start lines of one payee: each enrollment order of a member they stand above, at its level's amount.
+ *
+ * @example
+ * ```ts
+ * fastStartLines(payee, genealogy, book, compiled, active); // [{ bonus: 'fast-start', orderId: 'e1', level: 1, amount: '50.00', … }]
+ * ```
+ */
+export function fastStartLines(
+  payee: number,
+  genealogy: Genealogy,
+  book: OrderBook,
+  compiled: CompiledPlan,
+  active: Uint8Array,
+  enrollments: OrdersByBuyer,
+): BonusLine[] {
+  const amounts = compiled.plan.fastStart;
+  if (active[payee] === 0 || amounts.length === 0) return [];
+  const lines: Array<BonusLine & { readonly order: number }> = [];
+  scanLevels(payee, genealogy, active, compiled.plan.compression, amounts.length, (b, level) => {
+    for (let k = enrollments.start[b]; k < enrollments.start[b + 1]; k++) {
+      const order = enrollments.orders[k];
+      lines.push({ order, bonus: 'fast-start', orderId: book.ids.at(order), buyerId: genealogy.ids.at(b), level, amount: amounts[level - 1] });
+    }
+  });
   lines.sort((x, y) => x.level - y.level);
   return lines.map(({ order: _order, ...line }) => line);
 }

@@ -45,14 +45,32 @@ export function payeeSums(
   rankOf: Uint8Array | null = null,
 ): PayeeSums {
   const kernel = kernelOf(genealogy, compiled, active, rankOf);
-  const column = volumes.commissionable;
-  if (column.isNarrow && volumes.commissionableTotal * compiled.maxRowSum <= BigInt(MAX_SAFE)) {
+  return exactKernelSums(volumes.commissionable, volumes.commissionableTotal, compiled.maxRowSum, kernel);
+}
+
+/**
+ * Runs a level kernel exactly at any size: one pass in doubles when `total × maxRateSum` stays below 2^53,
+ * else base-2^b digit passes recombined in bigint. `kernel` maps a per-member column of integers to per-payee
+ * sums; `maxRateSum` bounds what one unit of the column can add up to over its payees.
+ *
+ * @example
+ * ```ts
+ * const { exact, paid } = exactKernelSums(counts, countTotal, amountSum, (v) => levelSums(g, v, amounts, active, 'none'));
+ * ```
+ */
+export function exactKernelSums(
+  column: ExactColumn,
+  total: bigint,
+  maxRateSum: bigint,
+  kernel: (volume: Float64Array) => Float64Array,
+): PayeeSums {
+  if (column.isNarrow && total * maxRateSum <= BigInt(MAX_SAFE)) {
     const acc = kernel(column.values);
     let paid = 0; // ≤ potential ≤ 2^53: exact
     for (let i = 0; i < acc.length; i++) paid += acc[i];
     return { exact: new ExactColumn(acc), paid: BigInt(paid) };
   }
-  return digitPayeeSums(genealogy.size, column, compiled, kernel);
+  return digitPayeeSums(column.values.length, column, maxRateSum, kernel);
 }
 
 /**
@@ -76,11 +94,11 @@ function kernelOf(
 function digitPayeeSums(
   n: number,
   column: ExactColumn,
-  compiled: CompiledPlan,
+  maxRateSum: bigint,
   kernel: (volume: Float64Array) => Float64Array,
 ): PayeeSums {
-  // A digit pass sums at most n digits below 2^bits, each times the largest row sum: keep that below 2^53.
-  const perUnit = n * Math.max(1, Number(compiled.maxRowSum));
+  // A digit pass sums at most n digits below 2^bits, each times the largest rate sum: keep that below 2^53.
+  const perUnit = n * Math.max(1, Number(maxRateSum));
   let bits = 52;
   while (bits > 1 && 2 ** bits * perUnit > MAX_SAFE) bits--;
   const base = 2 ** bits;

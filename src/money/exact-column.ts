@@ -60,3 +60,32 @@ export class ExactColumn {
     return value === WIDE ? (this.big.get(index) as bigint) : BigInt(value);
   }
 }
+
+/**
+ * `a + b` element by element, exact: in doubles when both columns are narrow and every sum stays a safe
+ * integer, in bigint otherwise.
+ *
+ * @example
+ * ```ts
+ * addColumns(new ExactColumn(Float64Array.of(1, 2)), new ExactColumn(Float64Array.of(3, 4))).get(1); // 6n
+ * ```
+ */
+export function addColumns(a: ExactColumn, b: ExactColumn): ExactColumn {
+  const n = a.values.length;
+  if (a.isNarrow && b.isNarrow) {
+    const out = new Float64Array(n);
+    let safe = true;
+    for (let i = 0; i < n; i++) {
+      const sum = a.values[i] + b.values[i];
+      if (sum > Number.MAX_SAFE_INTEGER) safe = false;
+      out[i] = sum;
+    }
+    if (safe) return new ExactColumn(out);
+  }
+  const out = new ExactColumn(n);
+  for (let i = 0; i < n; i++) {
+    const sum = a.get(i) + b.get(i);
+    if (sum !== 0n) out.set(i, sum <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(sum) : sum);
+  }
+  return out;
+}

@@ -27,6 +27,11 @@ export interface Plan {
   readonly commissionable: readonly OrderKind[];
   /** Whether the level rates may add up to more than 1. */
   readonly allowRateSumAboveOne: boolean;
+  /**
+   * Fast start: fixed amounts (decimal strings at the plan's scale) paid on each enrollment order, level 1
+   * (the enroller) first, to active uplines under the plan's compression. Empty when the plan has none.
+   */
+  readonly fastStart: readonly string[];
   /** The rank ladder, lowest first (empty when the plan has no ranks). */
   readonly ranks: readonly RankRule[];
 }

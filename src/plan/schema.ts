@@ -136,6 +136,10 @@ export const planSchema = z
       .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'lists an order kind twice' })
       .default(['retail', 'personal']),
     allowRateSumAboveOne: z.boolean({ error: 'allowRateSumAboveOne must be a boolean' }).default(false),
+    fastStart: z
+      .array(decimalString('a fast start amount'), { error: 'fastStart must be an array of decimal strings' })
+      .max(MAX_LEVELS, { error: `fastStart pays at most ${MAX_LEVELS} levels` })
+      .default([]),
     ranks: z
       .array(rankSchema, { error: 'ranks must be an array of rank objects' })
       .max(MAX_RANKS, { error: `at most ${MAX_RANKS} ranks` })
@@ -143,6 +147,12 @@ export const planSchema = z
   })
   .superRefine((plan, ctx) => {
     checkRanks(plan.ranks, plan.scale, ctx);
+    plan.fastStart.forEach((amount, k) => {
+      const fraction = amount.split('.')[1] ?? '';
+      if (fraction.length > plan.scale) {
+        ctx.addIssue({ code: 'custom', path: ['fastStart', k], message: `has ${fraction.length} decimals, more than the plan's scale ${plan.scale}` });
+      }
+    });
     const fraction = plan.minPersonalVolume.split('.')[1] ?? '';
     if (fraction.length > plan.scale) {
       ctx.addIssue({

@@ -26,11 +26,11 @@ describe('income by source', () => {
     const result = computeCommissions({ genealogy, plan: { ...plan, commissionable: [...plan.commissionable] }, orders: worked.orders });
     const income = incomeBySource(result);
     // B: D's retail 100 × 5% = 5; C's personal 40 × 10% = 4; D's fee 99 × 5% = 4.95
-    expect(income.of('B')).toEqual({ retail: '5.00', personal: '4.00', enrollment: '4.95', total: '13.95' });
+    expect(income.of('B')).toEqual({ retail: '5.00', personal: '4.00', enrollment: '4.95', recruiting: '0.00', total: '13.95' });
     // A: D's retail 100 × 2% = 2; C's 40 × 5% = 2 and B's 60 × 10% = 6 personal; D's fee 99 × 2% = 1.98
-    expect(income.of('A')).toEqual({ retail: '2.00', personal: '8.00', enrollment: '1.98', total: '11.98' });
-    expect(income.of('D')).toEqual({ retail: '0.00', personal: '0.00', enrollment: '0.00', total: '0.00' });
-    expect(income.totals).toEqual({ retail: '7.00', personal: '12.00', enrollment: '6.93', total: result.totals.paid });
+    expect(income.of('A')).toEqual({ retail: '2.00', personal: '8.00', enrollment: '1.98', recruiting: '0.00', total: '11.98' });
+    expect(income.of('D')).toEqual({ retail: '0.00', personal: '0.00', enrollment: '0.00', recruiting: '0.00', total: '0.00' });
+    expect(income.totals).toEqual({ retail: '7.00', personal: '12.00', enrollment: '6.93', recruiting: '0.00', total: result.totals.paid });
   });
 
   it('leaves a kind the plan does not pay on at zero', () => {
@@ -45,7 +45,7 @@ describe('income by source', () => {
       const income = incomeBySource(result);
       for (const { id } of input.members) expect(income.of(id).total).toBe(result.exact(id));
       expect(income.totals.total).toBe(result.totals.paid);
-      expect(income.units.total).toBe(income.units.retail + income.units.personal + income.units.enrollment);
+      expect(income.units.total).toBe(income.units.retail + income.units.personal + income.units.enrollment + income.units.recruiting);
     };
     const run = (input: { members: { id: string; sponsorId: string | null }[]; orders: never[]; plan: never }) =>
       check({ genealogy: Genealogy.fromRecords(input.members), plan: input.plan, orders: input.orders, members: input.members });

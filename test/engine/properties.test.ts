@@ -67,8 +67,9 @@ describe('conservation', () => {
         const sum = result.payouts().reduce((s, p) => s.plus(p.amount), dec('0'));
         sameValue(sum.toFixed(), result.totals.payouts);
         for (const { id } of result.payouts()) {
-          const { exact, lines } = result.explain(id);
-          sameValue(lines.reduce((s, l) => s.plus(l.amount), dec('0')).toFixed(), exact);
+          const { exact, lines, bonuses } = result.explain(id);
+          const all = [...lines, ...bonuses].reduce((s, l) => s.plus(l.amount), dec('0'));
+          sameValue(all.toFixed(), exact);
         }
       }),
       { seed: 2, numRuns: RUNS },

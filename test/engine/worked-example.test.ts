@@ -70,6 +70,7 @@ describe('DESIGN §3 worked example', () => {
         { orderId: 'o2', buyerId: 'C', kind: 'personal', level: 2, rate: '0.05', volume: '40.00', amount: '2.00' },
         { orderId: 'o1', buyerId: 'D', kind: 'retail', level: 3, rate: '0.02', volume: '100.00', amount: '2.00' },
       ],
+      bonuses: [],
     });
     expect(result.explain('C')).toMatchObject({ active: false, exact: '0.00', lines: [] });
   });

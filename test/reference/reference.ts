@@ -16,6 +16,8 @@ export interface RefPlan {
   rounding: 'half-even' | 'half-up' | 'down';
   scale: number;
   commissionable: readonly Kind[];
+  /** Fixed amounts paid up the line on each enrollment order (level 1 first), like a sale of one unit. */
+  fastStart?: readonly string[];
   /** A rank ladder; ranks with `levels` pay their own rates to payees paid as them (see ranks-reference.ts). */
   ranks?: readonly (RefRank & { levels?: readonly string[] })[];
 }
@@ -48,6 +50,8 @@ export interface RefResult {
   rounded: Map<string, string>;
   /** payee → one line per (order, level) at which the payee was reached as an active ancestor */
   lines: Map<string, RefLine[]>;
+  /** payee → fast start lines (enrollment order, level, fixed amount) */
+  bonuses: Map<string, { orderId: string; level: number; amount: string }[]>;
   /** members with PV ≥ minPersonalVolume */
   active: Set<string>;
   /** PV per member id (customers' orders folded into their referrer), exact decimal strings */
@@ -140,6 +144,25 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
       p = sponsor.get(p) ?? null;
     }
   }
+  // fast start: each enrollment order pays fixed amounts up the line, same qualification and compression
+  const bonuses = new Map<string, { orderId: string; level: number; amount: string }[]>();
+  const amounts = (plan.fastStart ?? []).map((a) => new D(a));
+  for (const o of orders) {
+    if (o.kind !== 'enrollment' || amounts.length === 0) continue;
+    potential = potential.plus(amounts.reduce((a, b) => a.plus(b), new D(0)));
+    let level = 1;
+    for (let p = sponsor.get(o.affiliateId) ?? null; p !== null && level <= amounts.length; p = sponsor.get(p) ?? null) {
+      if (active.has(p)) {
+        const amount = amounts[level - 1];
+        exact.set(p, (exact.get(p) ?? new D(0)).plus(amount));
+        paid = paid.plus(amount);
+        bonuses.set(p, [...(bonuses.get(p) ?? []), { orderId: o.id, level, amount: amount.toFixed() }]);
+        level++;
+      } else if (plan.compression === 'none') {
+        level++;
+      }
+    }
+  }
   const rounded = new Map<string, string>();
   let payouts = new D(0);
   for (const [id, total] of exact) {
@@ -151,6 +174,7 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
     exact: new Map([...exact].map(([id, total]) => [id, total.toFixed()])),
     rounded,
     lines,
+    bonuses,
     active,
     pv: new Map(members.map((m) => [m.id, (pv.get(m.id) ?? new D(0)).toFixed()])),
     totals: {

@@ -32,15 +32,16 @@ export interface CompiledPlan {
   readonly rowDepths: Uint8Array;
   /** The deepest row: how many levels up a sale is carried. */
   readonly walkDepth: number;
-  /** Largest row sum: bounds any payee's share of a unit of volume (for the exactness checks). */
-  readonly maxRowSum: bigint;
-  /** Σ over levels of the best rate any row pays there: `potential` per unit of commissionable volume. */
+  /**
+   * Σ over levels of the best rate any row pays there: `potential` per unit of commissionable volume, and the
+   * most one unit of volume can pay out in all (the bound of the exactness checks).
+   */
   readonly potentialRateSum: bigint;
   /** minPersonalVolume in minor units. */
   readonly minPersonalVolume: bigint;
   /** `commissionableKind[KIND_CODE[kind]]` is 1 when that kind pays commission. */
   readonly commissionableKind: Uint8Array;
-  /** Fast start amounts per level in exact units (minor units × 10^rateDecimals), and their sum. */
+  /** Fast start amounts per level in minor units (the fast start kernel runs in minor units), and their sum. */
   readonly fastStartRates: Float64Array;
   readonly fastStartSum: bigint;
   /** The rank ladder in minor units, lowest first. */
@@ -100,12 +101,12 @@ export function compilePlan(plan: Plan): CompiledPlan {
     rateTable,
     rowDepths: Uint8Array.from(rows, (row) => row.length),
     walkDepth: Math.max(...rows.map((row) => row.length)),
-    maxRowSum: rows.reduce((best, row) => (sum(row) > best ? sum(row) : best), 0n),
     potentialRateSum,
     minPersonalVolume: units(plan.minPersonalVolume, plan.scale),
     commissionableKind,
-    fastStartRates: Float64Array.from(plan.fastStart, (amount) => Number(units(amount, plan.scale) * 10n ** BigInt(rateDecimals))),
-    fastStartSum: plan.fastStart.reduce((sum, amount) => sum + units(amount, plan.scale) * 10n ** BigInt(rateDecimals), 0n),
+    // parsePlan keeps each amount below 2^53 minor units, so the doubles are exact
+    fastStartRates: Float64Array.from(plan.fastStart, (amount) => Number(units(amount, plan.scale))),
+    fastStartSum: plan.fastStart.reduce((total, amount) => total + units(amount, plan.scale), 0n),
     ranks: plan.ranks.map((rank) => ({
       name: rank.name,
       personalVolume: rank.personalVolume === undefined ? null : units(rank.personalVolume, plan.scale),

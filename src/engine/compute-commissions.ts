@@ -108,7 +108,7 @@ function achievedCodes(
   paidAs: Uint8Array,
 ): Uint8Array {
   const achieved = Uint8Array.from(paidAs);
-  if (previous === undefined) return achieved;
+  if (previous === undefined || previous === null) return achieved;
   const issues: Issue[] = [];
   const codes = new Map(compiled.ranks.map((rank, r) => [rank.name, r + 1]));
   for (const [id, name] of Object.entries(previous)) {

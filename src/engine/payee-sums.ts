@@ -45,7 +45,8 @@ export function payeeSums(
   rankOf: Uint8Array | null = null,
 ): PayeeSums {
   const kernel = kernelOf(genealogy, compiled, active, rankOf);
-  return exactKernelSums(volumes.commissionable, volumes.commissionableTotal, compiled.maxRowSum, kernel);
+  // one unit of volume pays at most the best rate at each level: the potential rate, not the best row's sum
+  return exactKernelSums(volumes.commissionable, volumes.commissionableTotal, compiled.potentialRateSum, kernel);
 }
 
 /**
@@ -101,6 +102,8 @@ function digitPayeeSums(
   const perUnit = n * Math.max(1, Number(maxRateSum));
   let bits = 52;
   while (bits > 1 && 2 ** bits * perUnit > MAX_SAFE) bits--;
+  // unreachable with rates of at most 8 × 10^6 per unit of volume; never run a pass that is not exact
+  if (2 ** bits * perUnit > MAX_SAFE) throw new Error(`payeeSums: no exact digit width for ${n} members`);
   const base = 2 ** bits;
   const mask = BigInt(base - 1);
   let largest = 0n;

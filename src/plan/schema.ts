@@ -148,9 +148,11 @@ export const planSchema = z
   .superRefine((plan, ctx) => {
     checkRanks(plan.ranks, plan.scale, ctx);
     plan.fastStart.forEach((amount, k) => {
-      const fraction = amount.split('.')[1] ?? '';
+      const [whole, fraction = ''] = amount.split('.');
       if (fraction.length > plan.scale) {
         ctx.addIssue({ code: 'custom', path: ['fastStart', k], message: `has ${fraction.length} decimals, more than the plan's scale ${plan.scale}` });
+      } else if (BigInt(whole + fraction.padEnd(plan.scale, '0')) > BigInt(Number.MAX_SAFE_INTEGER)) {
+        ctx.addIssue({ code: 'custom', path: ['fastStart', k], message: 'is more than 2^53 minor units' });
       }
     });
     const fraction = plan.minPersonalVolume.split('.')[1] ?? '';

@@ -49,7 +49,6 @@ export interface ComplianceFacts {
   readonly memberRecordsGiven: boolean;
   readonly firstStart: number | null;
   readonly lastEnd: number | null;
-  readonly costRecordsGiven: boolean;
   /** How many periods came with cost records (`costs`, possibly empty). */
   readonly periodsWithCostRecords: number;
   readonly costRecordsTotal: bigint;
@@ -251,7 +250,6 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
     memberRecordsGiven: data.every((d) => d.left !== null),
     firstStart: starts.every((s) => s !== null) ? Math.min(...(starts as number[])) : null,
     lastEnd: ends.every((e) => e !== null) ? Math.max(...(ends as number[])) : null,
-    costRecordsGiven: data.every((d) => d.costRecordsGiven),
     periodsWithCostRecords: data.filter((d) => d.costRecordsGiven).length,
     costRecordsTotal,
     joiningFeesTotal,
@@ -306,7 +304,7 @@ function salesByKind(
     const buyer = buyers[i];
     big[kinds[i]] += amount;
     if (kinds[i] === 0) {
-      ownRetail[buyer] += Number(amount);
+      ownRetail[buyer] += Number(amount); // shares only, as below
       if (roles[buyer] === 1) big[3] += amount;
     }
     own[buyer] += Number(amount); // shares only: a double is precise enough for "more than half"

@@ -34,7 +34,7 @@ export function discloseIncome(
   const resolved = resolveOptions(options);
   const facts = complianceFacts(readPeriods(list, Array.isArray(periods) ? ['periods'] : []));
   const slots = participants(facts);
-  const costsKnown = facts.costRecordsGiven || facts.joiningFeesTotal > 0n;
+  const costsKnown = facts.periodsWithCostRecords > 0 || facts.joiningFeesTotal > 0n;
   const dated = facts.firstStart !== null && facts.lastEnd !== null;
   return incomeDisclosure({
     scale: facts.scale,

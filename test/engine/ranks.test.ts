@@ -276,3 +276,18 @@ describe('rates by rank equal the reference', () => {
     );
   });
 });
+
+describe('a richer plan with its features off', () => {
+  it('pays exactly the core unilevel lines: a ladder without rates of its own changes no line', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxMembers: 40, maxOrders: 60 }), rankArb, (input, ranks) => {
+        const genealogy = Genealogy.fromRecords(input.members);
+        const core = computeCommissions({ genealogy, plan: { ...input.plan, fastStart: [] }, orders: input.orders });
+        const rich = computeCommissions({ genealogy, plan: { ...input.plan, fastStart: [], ranks }, orders: input.orders });
+        expect(rich.toJSON()).toEqual(core.toJSON());
+        for (const { id } of input.members) expect(rich.explain(id).lines).toEqual(core.explain(id).lines);
+      }),
+      { seed: 63, numRuns: 200 },
+    );
+  });
+});

@@ -105,14 +105,17 @@ export const planArb: fc.Arbitrary<RefPlan> = fc
       { weight: 1, arbitrary: fc.subarray<Kind>(['retail', 'personal', 'enrollment'], { minLength: 1 }) },
     ),
     trim: fc.boolean(),
+    // a direct sale commission in a quarter of the plans
+    directSale: fc.oneof({ weight: 3, arbitrary: fc.constant('0') }, { weight: 1, arbitrary: fc.constantFrom('0.1', '0.25', '0.035') }),
     // fast start in a quarter of the plans: 1 to 3 fixed amounts in minor units
     fastStart: fc.oneof(
       { weight: 3, arbitrary: fc.constant<number[]>([]) },
       { weight: 1, arbitrary: fc.array(fc.nat({ max: 9_000 }), { minLength: 1, maxLength: 3 }) },
     ),
   })
-  .map(({ minPersonalVolumeUnits, trim, fastStart, ...plan }) => ({
+  .map(({ minPersonalVolumeUnits, trim, fastStart, directSale, ...plan }) => ({
     ...plan,
+    ...(directSale !== '0' ? { directSale } : {}),
     minPersonalVolume: decimalString(minPersonalVolumeUnits, plan.scale, trim),
     ...(fastStart.length > 0 ? { fastStart: fastStart.map((units) => decimalString(units, plan.scale, trim)) } : {}),
   }));

@@ -3,7 +3,7 @@ import { payeeSums } from '../engine/payee-sums';
 import { DownlineError, ErrorCode, quote } from '../errors';
 import type { Genealogy } from '../genealogy';
 import { formatUnits } from '../money/decimal-string';
-import { ExactColumn } from '../money/exact-column';
+import { addColumns, ExactColumn } from '../money/exact-column';
 
 /**
  * Where a commission's money comes from: a sale to an outside customer (`retail`), an affiliate's own
@@ -111,7 +111,7 @@ export class IncomeBySource {
  * ```
  */
 export function incomeBySource(result: CommissionResult): IncomeBySource {
-  const { genealogy, book, compiled, active, ranks, fastStart } = resultState(result);
+  const { genealogy, book, compiled, active, ranks, fastStart, directSale } = resultState(result);
   const { byKind, totals } = book.affiliateVolumes;
   const columns = {} as Record<IncomeSource, ExactColumn>;
   const units = {} as Record<IncomeSource, bigint>;
@@ -129,5 +129,10 @@ export function incomeBySource(result: CommissionResult): IncomeBySource {
     columns[source] = sums.exact;
     units[source] = sums.paid;
   });
+  if (directSale !== null) {
+    // the direct sale commission is paid out of retail sales
+    columns.retail = addColumns(columns.retail, directSale);
+    for (let i = 0; i < genealogy.size; i++) units.retail += directSale.get(i);
+  }
   return new IncomeBySource(genealogy, columns, units, result.plan.scale + compiled.rateDecimals, result.plan.scale);
 }

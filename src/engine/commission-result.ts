@@ -5,6 +5,7 @@ import type { ExactColumn } from '../money/exact-column';
 import type { OrderBook } from '../orders/ingest-orders';
 import type { Plan } from '../plan/plan';
 import type { CompiledPlan } from './compiled-plan';
+import { directSaleLines, ordersBySeller, sellerOf } from './direct-sale';
 import { type BonusLine, type ExplainLine, explainLines, fastStartLines, type OrdersByBuyer, ordersByBuyer } from './explain';
 import { levelSums } from './level-sums';
 import { rankedLevelSums } from './ranked-level-sums';
@@ -68,7 +69,7 @@ export interface Explanation {
   readonly payout: string;
   /** Unilevel lines: a share of one order's volume. */
   readonly lines: readonly ExplainLine[];
-  /** Bonus lines: fixed amounts (fast start on enrollment orders). */
+  /** Bonus lines: the direct sale commission on the member's own retail sales, fast start on enrollments. */
   readonly bonuses: readonly BonusLine[];
 }
 
@@ -83,6 +84,8 @@ export interface CommissionState {
   readonly exact: ExactColumn;
   /** The fast start part of `exact`, when the plan pays fast start. */
   readonly fastStart: ExactColumn | null;
+  /** The direct sale part of `exact`, when the plan pays a direct sale commission. */
+  readonly directSale: ExactColumn | null;
   readonly potential: bigint;
   readonly paid: bigint;
   readonly roundedTotal: bigint;
@@ -139,6 +142,7 @@ export class CommissionResult {
   readonly #state: CommissionState;
   #grouped: OrdersByBuyer | undefined;
   #enrollments: OrdersByBuyer | undefined;
+  #sales: OrdersByBuyer | undefined;
   #lineCounts: Float64Array | undefined;
 
   constructor(state: CommissionState) {
@@ -243,6 +247,10 @@ export class CommissionResult {
       this.#enrollments ??= ordersByBuyer(state.book, state.compiled, ENROLLMENT_ONLY);
       bonuses = fastStartLines(index, state.genealogy, state.book, state.compiled, state.active, this.#enrollments);
     }
+    if (state.directSale !== null) {
+      this.#sales ??= ordersBySeller(state.book);
+      bonuses = [...directSaleLines(index, state.book, state.compiled, this.#sales), ...bonuses];
+    }
     return {
       id,
       active: state.active[index] === 1,
@@ -300,6 +308,12 @@ export class CommissionResult {
         const ones = new Float64Array(compiled.fastStartRates.length).fill(1);
         const bonusLines = levelSums(genealogy, enrollments, ones, active, compiled.plan.compression);
         for (let i = 0; i < bonusLines.length; i++) this.#lineCounts[i] += bonusLines[i];
+      }
+      if (this.#state.directSale !== null) {
+        for (let i = 0; i < book.count; i++) {
+          const seller = sellerOf(book, i);
+          if (seller >= 0) this.#lineCounts[seller]++;
+        }
       }
     }
     return this.#lineCounts;

@@ -41,6 +41,8 @@ export interface CompiledPlan {
   readonly minPersonalVolume: bigint;
   /** `commissionableKind[KIND_CODE[kind]]` is 1 when that kind pays commission. */
   readonly commissionableKind: Uint8Array;
+  /** The direct sale rate's numerator over 10^rateDecimals (0 when the plan pays none). */
+  readonly directSaleRate: bigint;
   /** Fast start amounts per level in minor units (the fast start kernel runs in minor units), and their sum. */
   readonly fastStartRates: Float64Array;
   readonly fastStartSum: bigint;
@@ -81,7 +83,7 @@ export const SHARE_ONE = 10n ** 6n;
  */
 export function compilePlan(plan: Plan): CompiledPlan {
   const texts = [plan.levels, ...plan.ranks.map((rank) => rank.levels ?? plan.levels)];
-  const rateDecimals = Math.max(...texts.flat().map((rate) => (rate.split('.')[1] ?? '').length));
+  const rateDecimals = Math.max(...[...texts.flat(), plan.directSale].map((rate) => (rate.split('.')[1] ?? '').length));
   const rateNumeratorsBig = plan.levels.map((rate) => units(rate, rateDecimals));
   const rows = texts.map((row) => row.map((rate) => units(rate, rateDecimals)));
   const rateTable = new Float64Array(8 * rows.length);
@@ -104,6 +106,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     potentialRateSum,
     minPersonalVolume: units(plan.minPersonalVolume, plan.scale),
     commissionableKind,
+    directSaleRate: units(plan.directSale, rateDecimals),
     // parsePlan keeps each amount below 2^53 minor units, so the doubles are exact
     fastStartRates: Float64Array.from(plan.fastStart, (amount) => Number(units(amount, plan.scale))),
     fastStartSum: plan.fastStart.reduce((total, amount) => total + units(amount, plan.scale), 0n),

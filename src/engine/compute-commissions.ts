@@ -8,6 +8,7 @@ import type { PlanInput } from '../plan/schema';
 import { CommissionResult } from './commission-result';
 import { type CompiledPlan, compilePlan } from './compiled-plan';
 import { evaluateRanks, type RankColumns, ranksFit } from './rank-evaluation';
+import { directSaleSums } from './direct-sale';
 import { fastStartSums } from './fast-start';
 import { addColumns } from '../money/exact-column';
 import { payeeSums } from './payee-sums';
@@ -83,7 +84,10 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
   }
   const unilevel = payeeSums(genealogy, volumes, compiled, active, ranks?.paidAs ?? null);
   const fast = compiled.fastStartRates.length > 0 ? fastStartSums(genealogy, book, compiled, active) : null;
-  const exact = fast === null ? unilevel.exact : addColumns(unilevel.exact, fast.exact);
+  const direct = compiled.directSaleRate > 0n ? directSaleSums(genealogy, book, compiled) : null;
+  let exact = unilevel.exact;
+  if (fast !== null) exact = addColumns(exact, fast.exact);
+  if (direct !== null) exact = addColumns(exact, direct.exact);
   return new CommissionResult({
     genealogy,
     book,
@@ -92,8 +96,9 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     active,
     exact,
     fastStart: fast?.exact ?? null,
-    potential: volumes.commissionableTotal * compiled.potentialRateSum + (fast?.potential ?? 0n),
-    paid: unilevel.paid + (fast?.paid ?? 0n),
+    directSale: direct?.exact ?? null,
+    potential: volumes.commissionableTotal * compiled.potentialRateSum + (fast?.potential ?? 0n) + (direct?.potential ?? 0n),
+    paid: unilevel.paid + (fast?.paid ?? 0n) + (direct?.paid ?? 0n),
     roundedTotal: roundedTotal(exact, compiled.rateDecimals, plan.rounding),
     ranks,
     achieved,

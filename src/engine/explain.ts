@@ -142,7 +142,7 @@ export function explainLines(
 }
 
 /**
- * One bonus line: a fixed amount a payee earns on one order (fast start on an enrollment order).
+ * One bonus line: what a payee earns on one order outside the unilevel walk.
  *
  * @example
  * ```ts
@@ -150,7 +150,8 @@ export function explainLines(
  * ```
  */
 export interface BonusLine {
-  readonly bonus: 'fast-start';
+  /** `direct-sale`: a share of the payee's own retail sale (level 0); `fast-start`: a fixed amount per enrollment. */
+  readonly bonus: 'fast-start' | 'direct-sale';
   readonly orderId: string;
   readonly buyerId: string;
   readonly level: number;

@@ -83,6 +83,7 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
     scale: plan.scale,
     commissionable: Object.freeze([...plan.commissionable]),
     allowRateSumAboveOne: plan.allowRateSumAboveOne,
+    directSale: formatUnits(rateUnits(plan.directSale), MAX_RATE_DECIMALS, 0),
     fastStart: Object.freeze(plan.fastStart.map(atScale)),
     ranks: Object.freeze(ranks),
   });

@@ -28,6 +28,12 @@ export interface Plan {
   /** Whether the level rates may add up to more than 1. */
   readonly allowRateSumAboveOne: boolean;
   /**
+   * Direct sale commission (seed 002): the share of each retail sale paid to the seller — the affiliate who
+   * recorded it, or the referring affiliate of the customer who bought — whether or not they qualified. `'0'`
+   * when the plan pays none.
+   */
+  readonly directSale: string;
+  /**
    * Fast start: fixed amounts (decimal strings at the plan's scale) paid on each enrollment order, level 1
    * (the enroller) first, to active uplines under the plan's compression. Empty when the plan has none.
    */

@@ -136,6 +136,7 @@ export const planSchema = z
       .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'lists an order kind twice' })
       .default(['retail', 'personal']),
     allowRateSumAboveOne: z.boolean({ error: 'allowRateSumAboveOne must be a boolean' }).default(false),
+    directSale: rateSchema.default('0'),
     fastStart: z
       .array(decimalString('a fast start amount'), { error: 'fastStart must be an array of decimal strings' })
       .max(MAX_LEVELS, { error: `fastStart pays at most ${MAX_LEVELS} levels` })

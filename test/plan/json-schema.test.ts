@@ -6,7 +6,7 @@ describe('the plan JSON Schema', () => {
   const schema = planJsonSchema();
   it('describes every plan field, with the limits checked in code', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['allowRateSumAboveOne', 'commissionable', 'compression', 'fastStart', 'levels', 'minPersonalVolume', 'ranks', 'rounding', 'scale'].sort(),
+      ['allowRateSumAboveOne', 'commissionable', 'compression', 'directSale', 'fastStart', 'levels', 'minPersonalVolume', 'ranks', 'rounding', 'scale'].sort(),
     );
     expect(schema.properties.levels).toMatchObject({ type: 'array', minItems: 2, maxItems: MAX_LEVELS });
     expect(schema.required).toEqual(['levels']);

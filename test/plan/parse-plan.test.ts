@@ -18,6 +18,7 @@ describe('parsePlan', () => {
       scale: 2,
       commissionable: ['retail', 'personal'],
       allowRateSumAboveOne: false,
+      directSale: '0',
       fastStart: [],
       ranks: [],
     });

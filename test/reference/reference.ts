@@ -16,6 +16,8 @@ export interface RefPlan {
   rounding: 'half-even' | 'half-up' | 'down';
   scale: number;
   commissionable: readonly Kind[];
+  /** Share of each retail sale paid to its seller (the affiliate, or the customer's referrer), qualified or not. */
+  directSale?: string;
   /** Fixed amounts paid up the line on each enrollment order (level 1 first), like a sale of one unit. */
   fastStart?: readonly string[];
   /** A rank ladder; ranks with `levels` pay their own rates to payees paid as them (see ranks-reference.ts). */
@@ -144,8 +146,21 @@ export function referenceCommissions({ members, orders, plan }: RefInput): RefRe
       p = sponsor.get(p) ?? null;
     }
   }
-  // fast start: each enrollment order pays fixed amounts up the line, same qualification and compression
   const bonuses = new Map<string, { orderId: string; level: number; amount: string }[]>();
+  // direct sale: the seller of each retail order earns its share, whether qualified or not
+  const direct = new D(plan.directSale ?? 0);
+  for (const o of orders) {
+    if (o.kind !== 'retail' || direct.isZero()) continue;
+    const volume = money(o.volume ?? o.amount, plan.scale);
+    potential = potential.plus(volume.times(direct));
+    const seller = customers.has(o.affiliateId) ? (sponsor.get(o.affiliateId) ?? null) : o.affiliateId;
+    if (seller === null) continue;
+    const amount = volume.times(direct);
+    exact.set(seller, (exact.get(seller) ?? new D(0)).plus(amount));
+    paid = paid.plus(amount);
+    bonuses.set(seller, [...(bonuses.get(seller) ?? []), { orderId: o.id, level: 0, amount: amount.toFixed() }]);
+  }
+  // fast start: each enrollment order pays fixed amounts up the line, same qualification and compression
   const amounts = (plan.fastStart ?? []).map((a) => new D(a));
   for (const o of orders) {
     if (o.kind !== 'enrollment' || amounts.length === 0) continue;

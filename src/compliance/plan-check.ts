@@ -237,7 +237,8 @@ function sellerMargin(plan: Plan, context: PlanContext): PlanCheckItem {
   }
   const { rateSum, rateDecimals } = compilePlan(plan);
   const upline = Number(rateSum) / 10 ** rateDecimals;
-  const margin = Number(context.retailMargin);
+  // the seller keeps the retail margin, plus the plan's direct sale commission on their own sale
+  const margin = Number(context.retailMargin) + Number(plan.directSale);
   const verdict: Verdict = upline > margin ? 'warning' : 'ok';
   return {
     ...base,

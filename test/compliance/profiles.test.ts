@@ -97,3 +97,11 @@ describe('ranks in the compliance stages', () => {
     ]);
   });
 });
+
+describe('seller margin with a direct sale commission', () => {
+  it('adds the direct sale share to what the seller keeps', () => {
+    const item = (plan: object) => checkPlan(plan as never, { retailMargin: '0.15' }).items.find((i) => i.key === 'seller-margin');
+    expect(item({ levels: ['0.10', '0.05', '0.05'] })?.verdict).toBe('warning'); // 15% kept against 20% up the line
+    expect(item({ levels: ['0.10', '0.05', '0.05'], directSale: '0.10' })).toMatchObject({ verdict: 'ok', value: 0.25 });
+  });
+});

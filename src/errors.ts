@@ -220,3 +220,29 @@ export function quote(id: unknown): string {
   const cut = text.length > 64 ? `${text.slice(0, 61)}...` : text;
   return JSON.stringify(cut);
 }
+
+/**
+ * The issues of a failed zod parse as library issues, each path under `base`. With a `label` the message leads
+ * with it and the path relative to `base` (`plan levels[8]: at most 8 levels`); with `null` it leads with the
+ * whole path (`options.lowIncomeLimit: …`).
+ *
+ * @example
+ * ```ts
+ * const parsed = planSchema.safeParse(input);
+ * if (!parsed.success) throw new DownlineError(fromZodIssues(parsed.error.issues, ErrorCode.InvalidPlan, [], 'plan'));
+ * ```
+ */
+export function fromZodIssues(
+  issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: string }>,
+  code: ErrorCode,
+  base: IssuePath,
+  label: string | null,
+): Issue[] {
+  return issues.map((issue) => {
+    const relative = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+    const path = [...base, ...relative];
+    const where = formatPath(relative);
+    const lead = label === null ? formatPath(path) : where === '' ? label : `${label} ${where}`;
+    return { code, path, message: `${lead}: ${issue.message}` };
+  });
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { computeCommissions } from './engine/compute-commissions';
 import type { CommissionTotals } from './engine/commission-result';
-import { DownlineError, ErrorCode, formatPath, type Issue, type SafeResult, toSafe } from './errors';
+import { DownlineError, ErrorCode, fromZodIssues, type SafeResult, toSafe } from './errors';
 import { Genealogy, type MemberRecord } from './genealogy';
 import { ingestOrders } from './orders/ingest-orders';
 import type { OrderRecord } from './orders/order-record';
@@ -71,16 +71,7 @@ export const scenarioSchema = z.strictObject({
 export function runScenario(doc: unknown): ScenarioResult {
   const shape = scenarioSchema.safeParse(doc);
   if (!shape.success) {
-    throw new DownlineError(
-      shape.error.issues.map((issue): Issue => {
-        const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
-        return {
-          code: ErrorCode.InvalidScenario,
-          path,
-          message: `scenario${path.length > 0 ? ` ${formatPath(path)}` : ''}: ${issue.message}`,
-        };
-      }),
-    );
+    throw new DownlineError(fromZodIssues(shape.error.issues, ErrorCode.InvalidScenario, [], 'scenario'));
   }
   const { plan: planInput, members, orders } = shape.data;
   const plan = safeParsePlan(planInput, { path: ['plan'] });

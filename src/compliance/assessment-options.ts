@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { DownlineError, ErrorCode, formatPath, type IssuePath } from '../errors';
+import { DownlineError, ErrorCode, fromZodIssues, type IssuePath } from '../errors';
 import { type IndicatorKey, INDICATORS } from './catalogue';
 import type { Threshold } from './indicator';
 import type { CompanyPolicies } from './indicator-context';
-import type { PlanContext } from './plan-check';
+import { type PlanContext, planContextSchema, shareString } from './plan-check';
 
 /**
  * How an assessment reads its periods: threshold overrides per indicator key (levels and source text),
@@ -26,7 +26,6 @@ export interface AssessmentOptions {
   readonly lowIncomeLimit?: string;
 }
 
-const share = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a share between "0" and "1", like "0.9"');
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string like "0.9"');
 const level = z.number().finite().nullable();
 const thresholdSchema = z.object({ warning: level.optional(), flag: level.optional(), source: z.string().min(1).optional() }).strict();
@@ -35,13 +34,10 @@ const optionsSchema = z
   .object({
     thresholds: z.partialRecord(z.enum(keys), thresholdSchema).optional(),
     policies: z
-      .object({ seventyPercentRule: z.boolean().optional(), tenCustomerRule: z.boolean().optional(), buyBackRate: share.optional() })
+      .object({ seventyPercentRule: z.boolean().optional(), tenCustomerRule: z.boolean().optional(), buyBackRate: shareString.optional() })
       .strict()
       .optional(),
-    planContext: z
-      .object({ retailMargin: share.optional(), payoutThreshold: decimal.optional(), highPayoutThreshold: decimal.optional() })
-      .strict()
-      .optional(),
+    planContext: planContextSchema.optional(),
     lowIncomeLimit: decimal.optional(),
   })
   .strict();
@@ -66,12 +62,7 @@ export interface ResolvedOptions {
 export function resolveOptions(options: AssessmentOptions = {}, base: IssuePath = ['options']): ResolvedOptions {
   const checked = optionsSchema.safeParse(options);
   if (!checked.success) {
-    throw new DownlineError(
-      checked.error.issues.map((issue) => {
-        const path = [...base, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
-        return { code: ErrorCode.InvalidOptions, path, message: `${formatPath(path)}: ${issue.message}` };
-      }),
-    );
+    throw new DownlineError(fromZodIssues(checked.error.issues, ErrorCode.InvalidOptions, base, null));
   }
   const data = checked.data;
   const thresholds = {} as Record<IndicatorKey, Threshold>;

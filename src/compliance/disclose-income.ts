@@ -4,7 +4,7 @@ import { resolveOptions } from './assessment-options';
 import { complianceFacts } from './compliance-facts';
 import type { IncomeDisclosure } from './disclosure-types';
 import { incomeDisclosure } from './income-disclosure';
-import { gather, gatherDays, participants } from './population';
+import { gather, participants } from './population';
 import { type CompliancePeriod, readPeriods } from './read-period';
 
 /**
@@ -41,21 +41,15 @@ export function discloseIncome(
     gross: gather(facts.gross, slots),
     ...(costsKnown ? { costs: gather(facts.costs, slots) } : {}),
     // unknown dates stay unknown (null figures), never read as "nobody joined, nobody left"
-    ...(facts.joinDatesKnown ? { joined: gatherDays(facts.joined, slots) } : {}),
-    ...(facts.memberRecordsGiven ? { left: gatherDays(facts.left, slots) } : {}),
+    ...(facts.joinDatesKnown ? { joined: gather(facts.joined, slots) } : {}),
+    ...(facts.memberRecordsGiven ? { left: gather(facts.left, slots) } : {}),
     ...(dated ? { period: { start: facts.firstStart as number, end: facts.lastEnd as number } } : {}),
     lowIncomeLimit: limitUnits(resolved.lowIncomeLimit, facts.scale),
     // by paid-as rank when the plan has a ladder (the last period's rank of each participant)
     ...(facts.rankNames.length > 0
-      ? { groups: { labels: ['no rank', ...facts.rankNames], codes: gatherCodes(facts.paidAs, slots) } }
+      ? { groups: { labels: ['no rank', ...facts.rankNames], codes: gather(facts.paidAs, slots) } }
       : {}),
   });
-}
-
-function gatherCodes(column: Uint8Array, slots: Int32Array): Uint8Array {
-  const out = new Uint8Array(slots.length);
-  for (let k = 0; k < slots.length; k++) out[k] = column[slots[k]];
-  return out;
 }
 
 /**

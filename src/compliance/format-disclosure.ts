@@ -1,4 +1,5 @@
 import { groupThousands } from '../money/decimal-string';
+import { percent } from './indicator';
 import type { GroupDisclosure, IncomeDisclosure, IncomeDistribution, ParticipantShare } from './disclosure-types';
 
 const NOT_GIVEN = 'n/a';
@@ -61,10 +62,6 @@ function count(value: number): string {
 
 function participants(value: number): string {
   return `${count(value)} participant${value === 1 ? '' : 's'}`;
-}
-
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
 }
 
 function shareCells(share: ParticipantShare | null): string[] {

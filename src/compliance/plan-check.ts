@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compilePlan } from '../engine/compiled-plan';
-import { DownlineError, ErrorCode, formatPath } from '../errors';
+import { DownlineError, ErrorCode, fromZodIssues } from '../errors';
 import { compareDecimals, groupThousands } from '../money/decimal-string';
 import { parsePlan } from '../plan/parse-plan';
 import type { Plan } from '../plan/plan';
@@ -29,10 +29,12 @@ export interface PlanContext {
   readonly highPayoutThreshold?: string;
 }
 
-const share = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a share between "0" and "1", like "0.9"');
+/** A share written as a decimal string in [0, 1]. */
+export const shareString = z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a share between "0" and "1", like "0.9"');
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, 'must be a non-negative decimal string like "0.25"');
-const contextSchema = z
-  .object({ retailMargin: share.optional(), payoutThreshold: decimal.optional(), highPayoutThreshold: decimal.optional() })
+/** The zod schema of a {@link PlanContext}. */
+export const planContextSchema = z
+  .object({ retailMargin: shareString.optional(), payoutThreshold: decimal.optional(), highPayoutThreshold: decimal.optional() })
   .strict();
 
 /**
@@ -93,14 +95,9 @@ export interface PlanCheck {
  */
 export function checkPlan(plan: Plan | PlanInput, context: PlanContext = {}): PlanCheck {
   const parsed = parsePlan(plan);
-  const checked = contextSchema.safeParse(context);
+  const checked = planContextSchema.safeParse(context);
   if (!checked.success) {
-    throw new DownlineError(
-      checked.error.issues.map((issue) => {
-        const path = ['context', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
-        return { code: ErrorCode.InvalidOptions, path, message: `${formatPath(path)}: ${issue.message}` };
-      }),
-    );
+    throw new DownlineError(fromZodIssues(checked.error.issues, ErrorCode.InvalidOptions, ['context'], null));
   }
   const items = [
     paidDepth(parsed),

@@ -27,29 +27,16 @@ export function participants(facts: ComplianceFacts): Int32Array {
 }
 
 /**
- * A per-slot column gathered for the given slots.
+ * A per-slot column (money, days or codes) gathered for the given slots, in a new array of the same type.
  *
  * @example
  * ```ts
  * const gross = gather(facts.gross, participants(facts));
+ * const joined = gather(facts.joined, participants(facts));
  * ```
  */
-export function gather(column: Float64Array, slots: Int32Array): Float64Array {
-  const out = new Float64Array(slots.length);
-  for (let k = 0; k < slots.length; k++) out[k] = column[slots[k]];
-  return out;
-}
-
-/**
- * Per-slot `Int32Array` column gathered for the given slots.
- *
- * @example
- * ```ts
- * const joined = gatherDays(facts.joined, participants(facts));
- * ```
- */
-export function gatherDays(column: Int32Array, slots: Int32Array): Int32Array {
-  const out = new Int32Array(slots.length);
+export function gather<T extends Float64Array | Int32Array | Uint8Array>(column: T, slots: Int32Array): T {
+  const out = new (column.constructor as new (length: number) => T)(slots.length);
   for (let k = 0; k < slots.length; k++) out[k] = column[slots[k]];
   return out;
 }

@@ -1,4 +1,4 @@
-import { DownlineError, ErrorCode, formatPath, type Issue, type IssuePath, type SafeResult, toSafe } from '../errors';
+import { DownlineError, ErrorCode, fromZodIssues, type Issue, type IssuePath, type SafeResult, toSafe } from '../errors';
 import { formatUnits, parseDecimal } from '../money/decimal-string';
 import { MAX_RATE_DECIMALS, planSchema } from './schema';
 import type { Plan, RankRule } from './plan';
@@ -23,13 +23,7 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
   const base = options.path ?? [];
   const parsed = planSchema.safeParse(input);
   if (!parsed.success) {
-    throw new DownlineError(
-      parsed.error.issues.map((issue): Issue => {
-        const path = [...base, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
-        const where = formatPath(path.slice(base.length));
-        return { code: ErrorCode.InvalidPlan, path, message: `plan${where ? ` ${where}` : ''}: ${issue.message}` };
-      }),
-    );
+    throw new DownlineError(fromZodIssues(parsed.error.issues, ErrorCode.InvalidPlan, base, 'plan'));
   }
   const plan = parsed.data;
   const rates = plan.levels.map(rateUnits);

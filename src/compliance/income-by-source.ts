@@ -116,8 +116,7 @@ export function incomeBySource(result: CommissionResult): IncomeBySource {
   const columns = {} as Record<IncomeSource, ExactColumn>;
   const units = {} as Record<IncomeSource, bigint>;
   columns.recruiting = fastStart ?? new ExactColumn(genealogy.size);
-  units.recruiting = 0n;
-  for (let i = 0; i < genealogy.size && fastStart !== null; i++) units.recruiting += fastStart.get(i);
+  units.recruiting = fastStart?.total() ?? 0n;
   INCOME_SOURCES.slice(0, 3).forEach((source, kind) => {
     if (compiled.commissionableKind[kind] === 0 || totals[kind] === 0n) {
       columns[source] = new ExactColumn(genealogy.size);
@@ -132,7 +131,7 @@ export function incomeBySource(result: CommissionResult): IncomeBySource {
   if (directSale !== null) {
     // the direct sale commission is paid out of retail sales
     columns.retail = addColumns(columns.retail, directSale);
-    for (let i = 0; i < genealogy.size; i++) units.retail += directSale.get(i);
+    units.retail += directSale.total();
   }
   return new IncomeBySource(genealogy, columns, units, result.plan.scale + compiled.rateDecimals, result.plan.scale);
 }

@@ -59,6 +59,29 @@ export class ExactColumn {
     const value = this.values[index];
     return value === WIDE ? (this.big.get(index) as bigint) : BigInt(value);
   }
+
+  /**
+   * Σ of the column, exact: in a double while the running sum stays a safe integer (every partial sum of
+   * non-negative values is at most the total), in bigint from there on.
+   *
+   * @example
+   * ```ts
+   * new ExactColumn(Float64Array.of(1, 2, 3)).total(); // 6n
+   * ```
+   */
+  total(): bigint {
+    const values = this.values;
+    let sum = 0;
+    let i = 0;
+    for (; i < values.length; i++) {
+      const value = values[i];
+      if (value === WIDE || sum + value > Number.MAX_SAFE_INTEGER) break;
+      sum += value;
+    }
+    let big = BigInt(sum);
+    for (; i < values.length; i++) big += this.get(i);
+    return big;
+  }
 }
 
 /**

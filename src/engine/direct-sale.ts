@@ -4,7 +4,7 @@ import type { OrderBook } from '../orders/ingest-orders';
 import { formatUnits } from '../money/decimal-string';
 import type { CompiledPlan } from './compiled-plan';
 import type { BonusLine, OrdersByBuyer } from './explain';
-import type { FastStartSums } from './fast-start';
+import type { BonusSums } from './fast-start';
 
 /**
  * The seller of each order for the direct sale commission: the affiliate who recorded a retail order, the
@@ -33,7 +33,7 @@ export function sellerOf(book: OrderBook, order: number): number {
  * direct.paid; // Σ 20% of retail volume with a seller, exact units
  * ```
  */
-export function directSaleSums(genealogy: Genealogy, book: OrderBook, compiled: CompiledPlan): FastStartSums {
+export function directSaleSums(genealogy: Genealogy, book: OrderBook, compiled: CompiledPlan): BonusSums {
   const n = genealogy.size;
   const rate = compiled.directSaleRate;
   const retail = book.affiliateVolumes.totals[0];

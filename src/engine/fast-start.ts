@@ -6,7 +6,7 @@ import { levelSums } from './level-sums';
 import type { PayeeSums } from './payee-sums';
 
 /**
- * What fast start paid: each payee's exact amount (the engine's exact units, `10^-(scale + rateDecimals)`), their sum, and the potential
+ * What a bonus stage paid (fast start, direct sale): each payee's exact amount (the engine's exact units, `10^-(scale + rateDecimals)`), their sum, and the potential
  * (every level of every enrollment order paid).
  *
  * @example
@@ -14,7 +14,7 @@ import type { PayeeSums } from './payee-sums';
  * const { exact, paid, potential } = fastStartSums(genealogy, book, compiled, active);
  * ```
  */
-export interface FastStartSums extends PayeeSums {
+export interface BonusSums extends PayeeSums {
   readonly potential: bigint;
 }
 
@@ -31,7 +31,7 @@ export interface FastStartSums extends PayeeSums {
  * fast.paid; // Σ of every fast start line
  * ```
  */
-export function fastStartSums(genealogy: Genealogy, book: OrderBook, compiled: CompiledPlan, active: Uint8Array): FastStartSums {
+export function fastStartSums(genealogy: Genealogy, book: OrderBook, compiled: CompiledPlan, active: Uint8Array): BonusSums {
   const n = genealogy.size;
   const counts = new Float64Array(n);
   let total = 0;

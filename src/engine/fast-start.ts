@@ -6,8 +6,8 @@ import { levelSums } from './level-sums';
 import type { PayeeSums } from './payee-sums';
 
 /**
- * What a bonus stage paid (fast start, direct sale): each payee's exact amount (the engine's exact units, `10^-(scale + rateDecimals)`), their sum, and the potential
- * (every level of every enrollment order paid).
+ * What a bonus stage paid (fast start, direct sale): each payee's exact amount (the engine's exact units,
+ * `10^-(scale + rateDecimals)`), their sum, and the potential (what the stage pays if nothing is lost).
  *
  * @example
  * ```ts

@@ -69,6 +69,13 @@ export const ErrorCode = {
   OrderBookMismatch: 'ORDER_BOOK_MISMATCH',
   /** A customer placed a `personal` or `enrollment` order: what a customer buys is a retail sale. */
   CustomerOrderKind: 'CUSTOMER_ORDER_KIND',
+  // binary placement
+  /** A placement record is not `{ id, parentId, side }`, places a customer, or places a member twice. */
+  InvalidPlacement: 'INVALID_PLACEMENT',
+  /** Two members are placed on the same side of one parent in the binary placement tree. */
+  PlacementSideTaken: 'PLACEMENT_SIDE_TAKEN',
+  /** Placement links form a cycle; the issue lists the members on it. */
+  PlacementCycle: 'PLACEMENT_CYCLE',
   // compliance and analytics inputs
   /** A cost, return, package, inventory or period record is not of the expected shape. */
   InvalidRecord: 'INVALID_RECORD',

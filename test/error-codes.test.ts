@@ -88,6 +88,43 @@ const triggers: Record<ErrorCode, [() => unknown, string]> = {
       }),
     'past 2^53 minor units',
   ],
+  INVALID_PLACEMENT: [
+    () =>
+      computeCommissions({
+        genealogy: small(),
+        plan: { levels: ['0.1', '0.1'], binary: { pairVolume: '100', pairAmount: '10' } },
+        orders: [],
+        placement: [{ id: 'A', parentId: null, side: 'left' }],
+      }),
+    'placement "A": a placement root (parentId null) has no side',
+  ],
+  PLACEMENT_SIDE_TAKEN: [
+    () =>
+      computeCommissions({
+        genealogy: Genealogy.fromRecords([{ id: 'A', sponsorId: null }, { id: 'B', sponsorId: 'A' }, { id: 'C', sponsorId: 'A' }]),
+        plan: { levels: ['0.1', '0.1'], binary: { pairVolume: '100', pairAmount: '10' } },
+        orders: [],
+        placement: [
+          { id: 'A', parentId: null, side: null },
+          { id: 'B', parentId: 'A', side: 'left' },
+          { id: 'C', parentId: 'A', side: 'left' },
+        ],
+      }),
+    'placement "C": side "left" of "A" is already taken by "B"',
+  ],
+  PLACEMENT_CYCLE: [
+    () =>
+      computeCommissions({
+        genealogy: small(),
+        plan: { levels: ['0.1', '0.1'], binary: { pairVolume: '100', pairAmount: '10' } },
+        orders: [],
+        placement: [
+          { id: 'A', parentId: 'B', side: 'left' },
+          { id: 'B', parentId: 'A', side: 'left' },
+        ],
+      }),
+    '"A"',
+  ],
   INVALID_OPTIONS: [() => assessCompliance({ result: period() }, { lowIncomeLimit: 'lots' }), 'options.lowIncomeLimit'],
 };
 

@@ -114,7 +114,8 @@ export function complianceFacts(data: readonly PeriodData[]): ComplianceFacts {
 
   data.forEach((d, p) => {
     const slots = slotsOf[p];
-    const { genealogy, book, compiled, active, exact, personal } = d.state;
+    const { genealogy, book, compiled, active, run, personal } = d.state;
+    const { exact } = run;
     const n = genealogy.size;
     const { roles, parents } = genealogy;
     const lift = 10n ** BigInt(incomeDecimals - d.income.decimals);

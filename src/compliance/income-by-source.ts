@@ -1,5 +1,7 @@
 import { type CommissionResult, resultState } from '../engine/commission-result';
+import { differentialSums } from '../engine/differential';
 import { payeeSums } from '../engine/payee-sums';
+import { allocate } from '../money/allocate';
 import { DownlineError, ErrorCode, quote } from '../errors';
 import type { Genealogy } from '../genealogy';
 import { formatUnits } from '../money/decimal-string';
@@ -98,10 +100,13 @@ export class IncomeBySource {
 }
 
 /**
- * Splits a period's commissions by the source of the money. Commission is linear in volume, so the engine's
- * kernel runs once per commissionable kind on that kind's volume alone, with the period's active set; fast
- * start is the recruiting part. Each part is exact, and the parts of a payee add up to their exact commission
- * to the last unit.
+ * Splits a period's commissions by the source of the money, exactly. Stages linear in volume (unilevel,
+ * differential, generation override) run once per commissionable kind on that kind's volume alone, with the
+ * period's active set and ranks; fast start is the recruiting part; the direct sale commission is retail.
+ * Matching, pools and binary are not tied to one order: each payee's amount is split in proportion to the
+ * period's commissionable volume by kind (largest remainder). Where caps took from a payee, their capped
+ * total is split in proportion to their uncapped parts. Each part is exact, and the parts of a payee add up to
+ * their exact commission to the last unit.
  *
  * @example
  * ```ts
@@ -111,27 +116,79 @@ export class IncomeBySource {
  * ```
  */
 export function incomeBySource(result: CommissionResult): IncomeBySource {
-  const { genealogy, book, compiled, active, ranks, fastStart, directSale } = resultState(result);
+  const { genealogy, book, compiled, active, ranks, run } = resultState(result);
   const { byKind, totals } = book.affiliateVolumes;
-  const columns = {} as Record<IncomeSource, ExactColumn>;
-  const units = {} as Record<IncomeSource, bigint>;
-  columns.recruiting = fastStart ?? new ExactColumn(genealogy.size);
-  units.recruiting = fastStart?.total() ?? 0n;
-  INCOME_SOURCES.slice(0, 3).forEach((source, kind) => {
-    if (compiled.commissionableKind[kind] === 0 || totals[kind] === 0n) {
-      columns[source] = new ExactColumn(genealogy.size);
-      units[source] = 0n;
-      return;
+  const n = genealogy.size;
+  const paidAs = ranks?.paidAs ?? null;
+  const parts: Record<IncomeSource, ExactColumn> = {
+    retail: new ExactColumn(n),
+    personal: new ExactColumn(n),
+    enrollment: new ExactColumn(n),
+    recruiting: new ExactColumn(n),
+  };
+  const add = (source: IncomeSource, column: ExactColumn) => (parts[source] = addColumns(parts[source], column));
+  const kinds = INCOME_SOURCES.slice(0, 3).map((source, kind) => ({ source, kind }));
+  const paying = kinds.filter(({ kind }) => compiled.commissionableKind[kind] === 1 && totals[kind] !== 0n);
+  const spread: ExactColumn[] = [];
+  for (const stage of run.stages.values()) {
+    switch (stage.name) {
+      case 'unilevel':
+        for (const { source, kind } of paying) {
+          add(source, payeeSums(genealogy, { commissionable: byKind[kind], commissionableTotal: totals[kind] }, compiled, active, paidAs).exact);
+        }
+        break;
+      case 'differential':
+      case 'generation':
+        for (const { source, kind } of paying) {
+          const sums = differentialSums(genealogy, byKind[kind], totals[kind], compiled, paidAs as Uint8Array, run.links ?? undefined);
+          const column = stage.name === 'differential' ? sums.differential : sums.generation;
+          if (column !== null) add(source, column.exact);
+        }
+        break;
+      case 'fast-start':
+        add('recruiting', stage.uncapped);
+        break;
+      case 'direct-sale':
+      case 'retail-profit':
+        add('retail', stage.uncapped);
+        break;
+      default:
+        spread.push(stage.uncapped);
     }
-    const volumes = { commissionable: byKind[kind], commissionableTotal: totals[kind] };
-    const sums = payeeSums(genealogy, volumes, compiled, active, ranks?.paidAs ?? null);
-    columns[source] = sums.exact;
-    units[source] = sums.paid;
-  });
-  if (directSale !== null) {
-    // the direct sale commission is paid out of retail sales
-    columns.retail = addColumns(columns.retail, directSale);
-    units.retail += directSale.total();
   }
-  return new IncomeBySource(genealogy, columns, units, result.plan.scale + compiled.rateDecimals, result.plan.scale);
+  if (spread.length > 0) spreadByKind(spread, paying.map(({ source, kind }) => ({ source, weight: totals[kind] })), parts);
+  if (run.cuts.length > 0) shareCuts(parts, run.exact);
+  const units = {} as Record<IncomeSource, bigint>;
+  for (const source of INCOME_SOURCES) units[source] = parts[source].total();
+  return new IncomeBySource(genealogy, parts, units, result.plan.scale + compiled.rateDecimals, result.plan.scale);
+}
+
+/** Each payee's amount from stages not tied to one order, split over the kinds in proportion to `weights`. */
+function spreadByKind(columns: readonly ExactColumn[], weights: ReadonlyArray<{ source: IncomeSource; weight: bigint }>, parts: Record<IncomeSource, ExactColumn>): void {
+  if (weights.length === 0) return; // no commissionable volume: these stages paid nothing either
+  const n = columns[0].values.length;
+  for (let i = 0; i < n; i++) {
+    let amount = 0n;
+    for (const column of columns) if (column.values[i] !== 0) amount += column.get(i);
+    if (amount === 0n) continue;
+    const split = allocate(amount, weights.map(({ weight }) => weight));
+    weights.forEach(({ source }, k) => store(parts[source], i, parts[source].get(i) + split[k]));
+  }
+}
+
+/** Where caps took from a payee, their capped total split over their uncapped parts in proportion. */
+function shareCuts(parts: Record<IncomeSource, ExactColumn>, capped: ExactColumn): void {
+  const n = capped.values.length;
+  for (let i = 0; i < n; i++) {
+    const before = INCOME_SOURCES.map((source) => parts[source].get(i));
+    const total = before.reduce((a, b) => a + b, 0n);
+    const after = capped.get(i);
+    if (total === after) continue;
+    const split = allocate(after, before);
+    INCOME_SOURCES.forEach((source, k) => store(parts[source], i, split[k]));
+  }
+}
+
+function store(column: ExactColumn, i: number, value: bigint): void {
+  column.set(i, value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value);
 }

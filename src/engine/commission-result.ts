@@ -3,10 +3,12 @@ import type { Genealogy } from '../genealogy';
 import { formatUnits } from '../money/decimal-string';
 import type { ExactColumn } from '../money/exact-column';
 import type { OrderBook } from '../orders/ingest-orders';
-import type { Plan } from '../plan/plan';
+import type { Plan, StageName } from '../plan/plan';
 import type { CompiledPlan } from './compiled-plan';
 import { directSaleLines, ordersBySeller, sellerOf } from './direct-sale';
-import { type BonusLine, type ExplainLine, explainLines, fastStartLines, type OrdersByBuyer, ordersByBuyer } from './explain';
+import { type BonusLine, type CapLine, type ExplainLine, explainLines, fastStartLines, type OrdersByBuyer, ordersByBuyer } from './explain';
+import { binaryLines, capLines, differentialLines, generationLines, matchingLines, poolLines } from './explain-stages';
+import type { PayoutStages } from './payout-stages';
 import { levelSums } from './level-sums';
 import { rankedLevelSums } from './ranked-level-sums';
 import type { RankColumns } from './rank-evaluation';
@@ -17,7 +19,7 @@ import { roundedPayout } from './round-payouts';
 const ENROLLMENT_ONLY = Uint8Array.of(0, 0, 1);
 
 /**
- * The period's totals, exact decimal strings. `potential = paid + breakage` and
+ * The period's totals, exact decimal strings. `potential = paid + capped + breakage` and
  * `paid = payouts + residual`, exactly.
  *
  * @example
@@ -30,8 +32,10 @@ export interface CommissionTotals {
   readonly potential: string;
   /** Σ of the exact commission lines. */
   readonly paid: string;
-  /** `potential − paid`: inactive levels and levels above a root. */
+  /** `potential − paid − capped`: inactive levels, levels above a root, unclaimed bonuses. */
   readonly breakage: string;
+  /** What the plan's caps took (`potential = paid + capped + breakage`); `"0"` without caps. */
+  readonly capped: string;
   /** `paid − payouts`: what rounding each payee's total left over (negative possible with half-up). */
   readonly residual: string;
   /** Σ of the rounded payouts, at the plan's scale. */
@@ -63,14 +67,19 @@ export interface Explanation {
   readonly id: string;
   /** Whether the member met the period's qualification (only active members earn). */
   readonly active: boolean;
-  /** Σ of `lines[].amount` and `bonuses[].amount`, exact. */
+  /** Σ of `lines[].amount`, `bonuses[].amount` and `caps[].amount`, exact. */
   readonly exact: string;
   /** `exact` rounded with the plan's mode, at the plan's scale. */
   readonly payout: string;
   /** Unilevel lines: a share of one order's volume. */
   readonly lines: readonly ExplainLine[];
-  /** Bonus lines: the direct sale commission on the member's own retail sales, fast start on enrollments. */
+  /**
+   * Bonus lines: direct sale on the member's own retail sales, fast start on enrollments, differential and
+   * generation override by order, matching by member, pools, binary.
+   */
   readonly bonuses: readonly BonusLine[];
+  /** What the plan's caps took from the member (negative amounts). */
+  readonly caps: readonly CapLine[];
 }
 
 /** What the engine hands to a {@link CommissionResult}. */
@@ -80,14 +89,8 @@ export interface CommissionState {
   readonly compiled: CompiledPlan;
   readonly personal: ExactColumn;
   readonly active: Uint8Array;
-  /** Each payee's exact total: unilevel plus bonuses. */
-  readonly exact: ExactColumn;
-  /** The fast start part of `exact`, when the plan pays fast start. */
-  readonly fastStart: ExactColumn | null;
-  /** The direct sale part of `exact`, when the plan pays a direct sale commission. */
-  readonly directSale: ExactColumn | null;
-  readonly potential: bigint;
-  readonly paid: bigint;
+  /** Every stage the plan ran, each payee's total (`run.exact`), paid, potential and what the caps took. */
+  readonly run: PayoutStages;
   readonly roundedTotal: bigint;
   /** Rank columns when the plan has a ladder, and each member's achieved rank code. */
   readonly ranks: RankColumns | null;
@@ -152,11 +155,13 @@ export class CommissionResult {
     const { scale } = this.plan;
     const exactDecimals = scale + state.compiled.rateDecimals;
     const unit = 10n ** BigInt(state.compiled.rateDecimals);
+    const { potential, paid, capped } = state.run;
     this.totals = Object.freeze({
-      potential: formatUnits(state.potential, exactDecimals, scale),
-      paid: formatUnits(state.paid, exactDecimals, scale),
-      breakage: formatUnits(state.potential - state.paid, exactDecimals, scale),
-      residual: formatUnits(state.paid - state.roundedTotal * unit, exactDecimals, scale),
+      potential: formatUnits(potential, exactDecimals, scale),
+      paid: formatUnits(paid, exactDecimals, scale),
+      breakage: formatUnits(potential - paid - capped, exactDecimals, scale),
+      capped: formatUnits(capped, exactDecimals, scale),
+      residual: formatUnits(paid - state.roundedTotal * unit, exactDecimals, scale),
       payouts: formatUnits(state.roundedTotal, scale),
     });
   }
@@ -237,28 +242,77 @@ export class CommissionResult {
     return out;
   }
 
+  /**
+   * What the member earned from each stage the plan ran, exact, after the caps (stages paying them nothing
+   * included, as zeros).
+   *
+   * @example
+   * ```ts
+   * result.earnings('A'); // { unilevel: '40.00', matching: '4.00' }
+   * ```
+   */
+  earnings(id: string): Readonly<Partial<Record<StageName, string>>> {
+    const i = this.#index(id);
+    const { run, compiled } = this.#state;
+    const out: Partial<Record<StageName, string>> = {};
+    for (const [name, stage] of run.stages) out[name] = formatUnits(stage.exact.get(i), this.plan.scale + compiled.rateDecimals, this.plan.scale);
+    return Object.freeze(out);
+  }
+
   /** Every commission line of one member, summing exactly to their exact total. */
   explain(id: string): Explanation {
     const index = this.#index(id);
     const state = this.#state;
-    this.#grouped ??= ordersByBuyer(state.book, state.compiled);
-    let bonuses: BonusLine[] = [];
-    if (state.fastStart !== null) {
-      this.#enrollments ??= ordersByBuyer(state.book, state.compiled, ENROLLMENT_ONLY);
-      bonuses = fastStartLines(index, state.genealogy, state.book, state.compiled, state.active, this.#enrollments);
+    const { genealogy, book, compiled, active, run } = state;
+    const paidAs = state.ranks?.paidAs ?? null;
+    this.#grouped ??= ordersByBuyer(book, compiled);
+    const bonuses: BonusLine[] = [];
+    if (run.stages.has('direct-sale')) {
+      this.#sales ??= ordersBySeller(book);
+      bonuses.push(...directSaleLines(index, book, compiled, this.#sales));
     }
-    if (state.directSale !== null) {
-      this.#sales ??= ordersBySeller(state.book);
-      bonuses = [...directSaleLines(index, state.book, state.compiled, this.#sales), ...bonuses];
+    if (run.stages.has('fast-start')) {
+      this.#enrollments ??= ordersByBuyer(book, compiled, ENROLLMENT_ONLY);
+      bonuses.push(...fastStartLines(index, genealogy, book, compiled, active, this.#enrollments));
     }
+    if (run.links !== null) {
+      bonuses.push(...differentialLines(index, genealogy, book, compiled, run.links, this.#grouped));
+      bonuses.push(...generationLines(index, genealogy, book, compiled, run.links, this.#grouped));
+    }
+    if (run.matched !== null) bonuses.push(...matchingLines(index, genealogy, compiled, active, run.matched, paidAs));
+    bonuses.push(...poolLines(index, run.pools, compiled));
+    if (run.binary !== null) bonuses.push(...binaryLines(index, run.binary.outcome, run.binary.carryIn, compiled));
     return {
       id,
-      active: state.active[index] === 1,
+      active: active[index] === 1,
       exact: this.#exactText(index),
       payout: this.#payoutText(index),
-      lines: explainLines(index, state.genealogy, state.book, state.compiled, state.active, this.#grouped, state.ranks?.paidAs ?? null),
+      lines: explainLines(index, genealogy, book, compiled, active, this.#grouped, paidAs),
       bonuses,
+      caps: capLines(index, run.cuts, compiled),
     };
+  }
+
+  /**
+   * With a binary plan: the volume each member carries to the next period on each side, at the plan's scale
+   * (members carrying nothing left out). Pass it as the next period's `binaryCarry`.
+   *
+   * @example
+   * ```ts
+   * const next = computeCommissions({ genealogy, plan, orders, placement, binaryCarry: result.binaryCarry() });
+   * ```
+   */
+  binaryCarry(): Record<string, { left: string; right: string }> {
+    const binary = this.#state.run.binary;
+    const out: Record<string, { left: string; right: string }> = {};
+    if (binary === null) return out;
+    const { left, right } = binary.outcome.carry;
+    const { ids } = this.#state.genealogy;
+    for (let i = 0; i < left.values.length; i++) {
+      if (left.values[i] === 0 && right.values[i] === 0) continue;
+      out[ids.at(i)] = { left: formatUnits(left.get(i), this.plan.scale), right: formatUnits(right.get(i), this.plan.scale) };
+    }
+    return out;
   }
 
   /** `{ payouts: { id: amount }, totals }`, the shape `runScenario` returns and the CLI writes. */
@@ -269,13 +323,13 @@ export class CommissionResult {
   }
 
   #payoutText(index: number): string {
-    const { exact, compiled } = this.#state;
-    return formatUnits(roundedPayout(exact, index, compiled.rateDecimals, this.plan.rounding), this.plan.scale);
+    const { run, compiled } = this.#state;
+    return formatUnits(roundedPayout(run.exact, index, compiled.rateDecimals, this.plan.rounding), this.plan.scale);
   }
 
   #exactText(index: number): string {
-    const { exact, compiled } = this.#state;
-    return formatUnits(exact.get(index), this.plan.scale + compiled.rateDecimals, this.plan.scale);
+    const { run, compiled } = this.#state;
+    return formatUnits(run.exact.get(index), this.plan.scale + compiled.rateDecimals, this.plan.scale);
   }
 
   #index(id: string): number {
@@ -301,7 +355,8 @@ export class CommissionResult {
         const ones = new Float64Array(compiled.rateNumerators.length).fill(1);
         this.#lineCounts = levelSums(genealogy, commissionableOrders, ones, active, compiled.plan.compression);
       }
-      if (this.#state.fastStart !== null) {
+      const { stages } = this.#state.run;
+      if (stages.has('fast-start')) {
         // fast start lines: one per enrollment order and level paid
         const enrollments = new Float64Array(genealogy.size);
         for (let i = 0; i < book.count; i++) if (book.kinds[i] === 2) enrollments[book.buyers[i]]++;
@@ -309,11 +364,17 @@ export class CommissionResult {
         const bonusLines = levelSums(genealogy, enrollments, ones, active, compiled.plan.compression);
         for (let i = 0; i < bonusLines.length; i++) this.#lineCounts[i] += bonusLines[i];
       }
-      if (this.#state.directSale !== null) {
+      if (stages.has('direct-sale')) {
         for (let i = 0; i < book.count; i++) {
           const seller = sellerOf(book, i);
           if (seller >= 0) this.#lineCounts[seller]++;
         }
+      }
+      // the other stages list a payee when they pay them something
+      for (const stage of stages.values()) {
+        if (stage.name === 'unilevel' || stage.name === 'fast-start' || stage.name === 'direct-sale') continue;
+        const values = stage.uncapped.values;
+        for (let i = 0; i < values.length; i++) if (values[i] !== 0) this.#lineCounts[i]++;
       }
     }
     return this.#lineCounts;

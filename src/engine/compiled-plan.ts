@@ -48,6 +48,49 @@ export interface CompiledPlan {
   readonly fastStartSum: bigint;
   /** The rank ladder in minor units, lowest first. */
   readonly ranks: readonly CompiledRank[];
+  /** Stairstep: differential rate numerator by rank code (index 0: no rank, rate 0), or null without one. */
+  readonly differentialRates: Float64Array | null;
+  /** The highest differential numerator: the most one unit of volume pays through the differential. */
+  readonly differentialMax: bigint;
+  /** Breakaway: the lowest rank code of a leader (0 without breakaway), the generation override numerators and their sum. */
+  readonly leaderRank: number;
+  readonly generationRates: Float64Array;
+  readonly generationSum: bigint;
+  /** Matching rate rows by rank code (8 numerators each, like `rateTable`), or null when the plan pays none. */
+  readonly matching: CompiledRates | null;
+  /** Leadership pools: the share numerator and the shares of each rank code (index 0: no rank). */
+  readonly pools: readonly CompiledPool[];
+  /** `caps.totalShare`'s numerator (null without a total cap). */
+  readonly totalCapShare: bigint | null;
+}
+
+/**
+ * Rate rows by rank code, 8 numerators per row (zeros past a row's depth), the deepest row and the best rate
+ * at each level summed (what one unit can pay at most).
+ *
+ * @example
+ * ```ts
+ * compilePlan(plan).matching; // { table: Float64Array(16), depth: 2, potentialRateSum: 15n }
+ * ```
+ */
+export interface CompiledRates {
+  readonly table: Float64Array;
+  readonly depth: number;
+  readonly potentialRateSum: bigint;
+}
+
+/**
+ * One leadership pool for the engine.
+ *
+ * @example
+ * ```ts
+ * compilePlan(plan).pools[0]; // { name: 'Leaders', share: 2n, sharesByRank: Int32Array [0, 1, 2] }
+ * ```
+ */
+export interface CompiledPool {
+  readonly name: string;
+  readonly share: bigint;
+  readonly sharesByRank: Int32Array;
 }
 
 /**
@@ -83,14 +126,18 @@ export const SHARE_ONE = 10n ** 6n;
  */
 export function compilePlan(plan: Plan): CompiledPlan {
   const texts = [plan.levels, ...plan.ranks.map((rank) => rank.levels ?? plan.levels)];
-  const rateDecimals = Math.max(...[...texts.flat(), plan.directSale].map((rate) => (rate.split('.')[1] ?? '').length));
+  const rateDecimals = Math.max(...allRates(plan).map((rate) => (rate.split('.')[1] ?? '').length));
   const rateNumeratorsBig = plan.levels.map((rate) => units(rate, rateDecimals));
   const rows = texts.map((row) => row.map((rate) => units(rate, rateDecimals)));
   const rateTable = new Float64Array(8 * rows.length);
   rows.forEach((row, r) => row.forEach((rate, k) => (rateTable[8 * r + k] = Number(rate))));
+  const rate = (text: string) => units(text, rateDecimals);
   const sum = (row: readonly bigint[]) => row.reduce((a, b) => a + b, 0n);
-  let potentialRateSum = 0n;
-  for (let k = 0; k < 8; k++) potentialRateSum += rows.reduce((best, row) => (row[k] !== undefined && row[k] > best ? row[k] : best), 0n);
+  const potentialRateSum = bestRateSum(rows);
+  const rankCode = (name: string) => plan.ranks.findIndex((rank) => rank.name === name) + 1;
+  const differential = plan.ranks.length > 0 && plan.ranks[0].differential !== undefined;
+  const matchingRows = plan.matching === null ? [] : [plan.matching.levels, ...plan.ranks.map((rank) => rank.matching ?? plan.matching?.levels ?? [])];
+  const matching = matchingRows.length === 0 ? null : rateRows(matchingRows.map((row) => row.map(rate)));
   const commissionableKind = new Uint8Array(3);
   for (const kind of plan.commissionable) commissionableKind[KIND_CODE[kind]] = 1;
   return {
@@ -119,7 +166,45 @@ export function compilePlan(plan: Plan): CompiledPlan {
       legRank: rank.legRank === undefined ? 0 : plan.ranks.findIndex((r) => r.name === rank.legRank) + 1,
       personallySponsoredActives: rank.personallySponsoredActives ?? 0,
     })),
+    differentialRates: differential ? Float64Array.from([0n, ...plan.ranks.map((rank) => rate(rank.differential as string))], Number) : null,
+    differentialMax: differential ? rate(plan.ranks[plan.ranks.length - 1].differential as string) : 0n,
+    leaderRank: plan.breakaway === null ? 0 : rankCode(plan.breakaway.rank),
+    generationRates: Float64Array.from(plan.breakaway?.generations ?? [], (text) => Number(rate(text))),
+    generationSum: sum((plan.breakaway?.generations ?? []).map(rate)),
+    matching: matching !== null && matching.depth > 0 ? matching : null,
+    pools: plan.pools.map((pool) => ({
+      name: pool.name,
+      share: rate(pool.share),
+      sharesByRank: Int32Array.from([0, ...plan.ranks.map((rank) => pool.shares[rank.name] ?? 0)]),
+    })),
+    totalCapShare: plan.caps?.totalShare == null ? null : rate(plan.caps.totalShare),
   };
+}
+
+/** Every rate of the plan: the engine's exact unit has as many decimals as the longest of them. */
+function allRates(plan: Plan): string[] {
+  return [
+    ...plan.levels,
+    ...plan.ranks.flatMap((rank) => [...(rank.levels ?? []), ...(rank.matching ?? []), ...(rank.differential === undefined ? [] : [rank.differential])]),
+    plan.directSale,
+    ...(plan.breakaway?.generations ?? []),
+    ...(plan.matching?.levels ?? []),
+    ...plan.pools.map((pool) => pool.share),
+    ...(plan.caps?.totalShare == null ? [] : [plan.caps.totalShare]),
+  ];
+}
+
+/** The best rate any row pays at each level, summed: the most one unit of volume can pay over its levels. */
+function bestRateSum(rows: readonly (readonly bigint[])[]): bigint {
+  let total = 0n;
+  for (let k = 0; k < 8; k++) total += rows.reduce((best, row) => (row[k] !== undefined && row[k] > best ? row[k] : best), 0n);
+  return total;
+}
+
+function rateRows(rows: readonly (readonly bigint[])[]): CompiledRates {
+  const table = new Float64Array(8 * rows.length);
+  rows.forEach((row, r) => row.forEach((rate, k) => (table[8 * r + k] = Number(rate))));
+  return { table, depth: Math.max(0, ...rows.map((row) => row.length)), potentialRateSum: bestRateSum(rows) };
 }
 
 function units(text: string, scale: number): bigint {

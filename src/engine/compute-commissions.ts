@@ -8,10 +8,9 @@ import type { PlanInput } from '../plan/schema';
 import { CommissionResult } from './commission-result';
 import { type CompiledPlan, compilePlan } from './compiled-plan';
 import { evaluateRanks, type RankColumns, ranksFit } from './rank-evaluation';
-import { directSaleSums } from './direct-sale';
-import { fastStartSums } from './fast-start';
-import { addColumns } from '../money/exact-column';
-import { payeeSums } from './payee-sums';
+import { readBinaryCarry } from './binary';
+import { buildPlacement, type PlacementRecord } from './binary-placement';
+import { payoutStages, type StageContext } from './payout-stages';
 import { periodVolumes } from './period-volumes';
 import { qualify } from './qualification';
 import { roundedTotal } from './round-payouts';
@@ -34,6 +33,13 @@ export interface CommissionInput {
    * id), so that the achieved rank is the highest ever. Members left out had none.
    */
   readonly achievedRanks?: Readonly<Record<string, string>>;
+  /**
+   * With a binary plan: where each affiliate sits in the binary tree (separate from the sponsor tree). A member
+   * not listed is not placed.
+   */
+  readonly placement?: ArrayLike<PlacementRecord>;
+  /** With a binary plan: the volume each member carried out of the previous period, per side (`result.binaryCarry()`). */
+  readonly binaryCarry?: Readonly<Record<string, { readonly left: string | number; readonly right: string | number }>>;
 }
 
 /**
@@ -82,27 +88,30 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     ranks = evaluateRanks(genealogy, volumes.personal, active, compiled.ranks);
     achieved = achievedCodes(input.achievedRanks, genealogy, compiled, ranks.paidAs);
   }
-  const unilevel = payeeSums(genealogy, volumes, compiled, active, ranks?.paidAs ?? null);
-  const fast = compiled.fastStartRates.length > 0 ? fastStartSums(genealogy, book, compiled, active) : null;
-  const direct = compiled.directSaleRate > 0n ? directSaleSums(genealogy, book, compiled) : null;
-  let exact = unilevel.exact;
-  if (fast !== null) exact = addColumns(exact, fast.exact);
-  if (direct !== null) exact = addColumns(exact, direct.exact);
+  const run = payoutStages({ genealogy, book, compiled, volumes, active, paidAs: ranks?.paidAs ?? null, binary: binaryInput(input, plan) });
   return new CommissionResult({
     genealogy,
     book,
     compiled,
     personal: volumes.personal,
     active,
-    exact,
-    fastStart: fast?.exact ?? null,
-    directSale: direct?.exact ?? null,
-    potential: volumes.commissionableTotal * compiled.potentialRateSum + (fast?.potential ?? 0n) + (direct?.potential ?? 0n),
-    paid: unilevel.paid + (fast?.paid ?? 0n) + (direct?.paid ?? 0n),
-    roundedTotal: roundedTotal(exact, compiled.rateDecimals, plan.rounding),
+    run,
+    roundedTotal: roundedTotal(run.exact, compiled.rateDecimals, plan.rounding),
     ranks,
     achieved,
   });
+}
+
+/** The placement and carry of a binary plan, validated (a binary plan needs a placement). */
+function binaryInput(input: CommissionInput, plan: Plan): StageContext['binary'] {
+  if (plan.binary === null) return null;
+  if (input.placement === undefined || input.placement === null) {
+    throw DownlineError.of(ErrorCode.InvalidPlacement, 'placement: the plan pays a binary, the period needs the binary placement', ['placement']);
+  }
+  return {
+    placement: buildPlacement(input.placement, input.genealogy),
+    carry: readBinaryCarry(input.binaryCarry, input.genealogy, plan.scale),
+  };
 }
 
 /** Achieved rank code per member: the higher of the previous achieved rank and this period's paid-as rank. */

@@ -3,7 +3,7 @@ import { ExactColumn } from '../money/exact-column';
 import type { OrderBook } from '../orders/ingest-orders';
 import { formatUnits } from '../money/decimal-string';
 import type { CompiledPlan } from './compiled-plan';
-import type { BonusLine, OrdersByBuyer } from './explain';
+import type { OrderBonusLine, OrdersByBuyer } from './explain';
 import type { BonusSums } from './fast-start';
 
 /**
@@ -99,9 +99,9 @@ export function ordersBySeller(book: OrderBook): OrdersByBuyer {
  * directSaleLines(seller, book, compiled, ordersBySeller(book)); // [{ bonus: 'direct-sale', orderId: 'r1', level: 0, amount: '20.00', … }]
  * ```
  */
-export function directSaleLines(seller: number, book: OrderBook, compiled: CompiledPlan, sales: OrdersByBuyer): BonusLine[] {
+export function directSaleLines(seller: number, book: OrderBook, compiled: CompiledPlan, sales: OrdersByBuyer): OrderBonusLine[] {
   const { scale } = compiled.plan;
-  const lines: BonusLine[] = [];
+  const lines: OrderBonusLine[] = [];
   for (let k = sales.start[seller]; k < sales.start[seller + 1]; k++) {
     const order = sales.orders[k];
     lines.push({

@@ -142,19 +142,106 @@ export function explainLines(
 }
 
 /**
- * One bonus line: what a payee earns on one order outside the unilevel walk.
+ * One bonus line on an order: what a payee earns on one order outside the unilevel walk.
+ *
+ * - `direct-sale`: a share of a retail sale the payee made (level 0).
+ * - `fast-start`: a fixed amount per enrollment, level 1 the enroller.
+ * - `differential`: the payee's stairstep rate minus the highest rate already paid below them on this order
+ *   (`rate`); level 0 for the payee's own order, else how many sponsor links below the payee the buyer is.
+ * - `generation`: the breakaway override on an order of the g-th leader group below (`level` = g).
  *
  * @example
  * ```ts
- * const line: BonusLine = { bonus: 'fast-start', orderId: 'e1', buyerId: 'C', level: 1, amount: '50.00' };
+ * const line: OrderBonusLine = { bonus: 'fast-start', orderId: 'e1', buyerId: 'C', level: 1, amount: '50.00' };
  * ```
  */
-export interface BonusLine {
-  /** `direct-sale`: a share of the payee's own retail sale (level 0); `fast-start`: a fixed amount per enrollment. */
-  readonly bonus: 'fast-start' | 'direct-sale';
+export interface OrderBonusLine {
+  readonly bonus: 'fast-start' | 'direct-sale' | 'differential' | 'generation';
   readonly orderId: string;
   readonly buyerId: string;
   readonly level: number;
+  /** The rate applied to the order's volume, for the bonuses paid as a rate. */
+  readonly rate?: string;
+  readonly amount: string;
+}
+
+/**
+ * A matching line: a share of what one member of the payee's sponsored generations was paid by the matched
+ * stages (`base`, rounded at the plan's scale).
+ *
+ * @example
+ * ```ts
+ * const line: MatchingLine = { bonus: 'matching', fromId: 'B', generation: 1, base: '120.00', rate: '0.1', amount: '12.00' };
+ * ```
+ */
+export interface MatchingLine {
+  readonly bonus: 'matching';
+  readonly fromId: string;
+  readonly generation: number;
+  readonly base: string;
+  readonly rate: string;
+  readonly amount: string;
+}
+
+/**
+ * A leadership pool line: the pool, its amount, the payee's shares out of all shares, and their part.
+ *
+ * @example
+ * ```ts
+ * const line: PoolLine = { bonus: 'pool', pool: 'Leaders', poolAmount: '200.00', shares: 1, totalShares: 3, amount: '66.67' };
+ * ```
+ */
+export interface PoolLine {
+  readonly bonus: 'pool';
+  readonly pool: string;
+  readonly poolAmount: string;
+  readonly shares: number;
+  readonly totalShares: number;
+  readonly amount: string;
+}
+
+/**
+ * A binary line: the legs this period (with the carry in), the pairs formed and paid, the carry out.
+ *
+ * @example
+ * ```ts
+ * const line: BinaryLine = { bonus: 'binary', left: '250.00', right: '120.00', pairsFormed: 1, pairs: 1, carryLeft: '150.00', carryRight: '20.00', amount: '10.00' };
+ * ```
+ */
+export interface BinaryLine {
+  readonly bonus: 'binary';
+  /** Left and right volume: the carry in plus this period's leg volume. */
+  readonly left: string;
+  readonly right: string;
+  readonly pairsFormed: number;
+  readonly pairs: number;
+  readonly carryLeft: string;
+  readonly carryRight: string;
+  readonly amount: string;
+}
+
+/**
+ * One bonus line of an explanation.
+ *
+ * @example
+ * ```ts
+ * for (const line of result.explain('A').bonuses) if (line.bonus === 'matching') console.log(line.fromId);
+ * ```
+ */
+export type BonusLine = OrderBonusLine | MatchingLine | PoolLine | BinaryLine;
+
+/**
+ * What a cap took from a payee: a negative amount, so that every line of an explanation adds up to the payout.
+ *
+ * @example
+ * ```ts
+ * const line: CapLine = { cap: 'per-payee', stage: null, amount: '-150.00' };
+ * ```
+ */
+export interface CapLine {
+  readonly cap: 'per-bonus' | 'per-payee' | 'total-share';
+  /** The capped stage, for a per-bonus cap. */
+  readonly stage: string | null;
   readonly amount: string;
 }
 
@@ -173,10 +260,10 @@ export function fastStartLines(
   compiled: CompiledPlan,
   active: Uint8Array,
   enrollments: OrdersByBuyer,
-): BonusLine[] {
+): OrderBonusLine[] {
   const amounts = compiled.plan.fastStart;
   if (active[payee] === 0 || amounts.length === 0) return [];
-  const lines: Array<BonusLine & { readonly order: number }> = [];
+  const lines: Array<OrderBonusLine & { readonly order: number }> = [];
   scanLevels(payee, genealogy, active, compiled.plan.compression, amounts.length, (b, level) => {
     for (let k = enrollments.start[b]; k < enrollments.start[b + 1]; k++) {
       const order = enrollments.orders[k];

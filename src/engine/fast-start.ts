@@ -73,8 +73,15 @@ export function fastStartSums(genealogy: Genealogy, book: OrderBook, compiled: C
   return { exact, paid, potential };
 }
 
-/** Every value times `factor`, exact (in doubles while the product is a safe integer, else bigint). */
-function scaleColumn(column: ExactColumn, factor: bigint): ExactColumn {
+/**
+ * Every value times `factor`, exact (in doubles while the product is a safe integer, else bigint).
+ *
+ * @example
+ * ```ts
+ * scaleColumn(new ExactColumn(Float64Array.of(5)), 100n).get(0); // 500n
+ * ```
+ */
+export function scaleColumn(column: ExactColumn, factor: bigint): ExactColumn {
   const out = new ExactColumn(column.values.length);
   const f = Number(factor);
   for (let i = 0; i < column.values.length; i++) {

@@ -48,6 +48,7 @@ export class ExactColumn {
   set(index: number, value: number | bigint): void {
     if (typeof value === 'number') {
       this.values[index] = value;
+      if (this.big.size > 0) this.big.delete(index);
     } else {
       this.values[index] = WIDE;
       this.big.set(index, value);

@@ -64,23 +64,58 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
     if (rank.activeLegs !== undefined) rule.activeLegs = rank.activeLegs;
     if (rank.legRank !== undefined) rule.legRank = rank.legRank;
     if (rank.personallySponsoredActives !== undefined) rule.personallySponsoredActives = rank.personallySponsoredActives;
-    if (rank.levels !== undefined) {
-      (rule as Record<string, unknown>).levels = Object.freeze(rank.levels.map((rate) => formatUnits(rateUnits(rate), MAX_RATE_DECIMALS, 0)));
-    }
+    if (rank.levels !== undefined) rule.levels = rateRow(rank.levels);
+    if (rank.differential !== undefined) rule.differential = rate(rank.differential);
+    if (rank.matching !== undefined) rule.matching = rateRow(rank.matching);
     return Object.freeze(rule as unknown as RankRule);
   });
   return Object.freeze({
-    levels: Object.freeze(rates.map((units) => formatUnits(units, MAX_RATE_DECIMALS, 0))),
+    levels: rateRow(plan.levels),
     minPersonalVolume: minPv.ok ? formatUnits(minPv.units, plan.scale) : plan.minPersonalVolume,
     compression: plan.compression,
     rounding: plan.rounding,
     scale: plan.scale,
     commissionable: Object.freeze([...plan.commissionable]),
     allowRateSumAboveOne: plan.allowRateSumAboveOne,
-    directSale: formatUnits(rateUnits(plan.directSale), MAX_RATE_DECIMALS, 0),
+    directSale: rate(plan.directSale),
     fastStart: Object.freeze(plan.fastStart.map(atScale)),
     ranks: Object.freeze(ranks),
+    breakaway: plan.breakaway == null ? null : Object.freeze({ rank: plan.breakaway.rank, generations: rateRow(plan.breakaway.generations) }),
+    matching:
+      plan.matching == null && !plan.ranks.some((rank) => rank.matching !== undefined)
+        ? null
+        : Object.freeze({ levels: rateRow(plan.matching?.levels ?? []), on: Object.freeze([...(plan.matching?.on ?? ['unilevel' as const])]) }),
+    pools: Object.freeze(
+      plan.pools.map((pool) => Object.freeze({ name: pool.name, share: rate(pool.share), shares: Object.freeze({ ...pool.shares }) })),
+    ),
+    binary:
+      plan.binary == null
+        ? null
+        : Object.freeze({
+            pairVolume: atScale(plan.binary.pairVolume),
+            pairAmount: atScale(plan.binary.pairAmount),
+            carryCap: plan.binary.carryCap == null ? null : atScale(plan.binary.carryCap),
+            pairCeiling: plan.binary.pairCeiling ?? null,
+          }),
+    caps:
+      plan.caps == null
+        ? null
+        : Object.freeze({
+            perPayee: plan.caps.perPayee == null ? null : atScale(plan.caps.perPayee),
+            perBonus: Object.freeze(Object.fromEntries(Object.entries(plan.caps.perBonus ?? {}).map(([stage, amount]) => [stage, atScale(amount as string)]))),
+            totalShare: plan.caps.totalShare == null ? null : rate(plan.caps.totalShare),
+            remainder: plan.caps.remainder,
+          }),
   });
+}
+
+/** A rate normalized: `'0.050'` → `'0.05'`. */
+function rate(text: string): string {
+  return formatUnits(rateUnits(text), MAX_RATE_DECIMALS, 0);
+}
+
+function rateRow(rates: readonly string[]): readonly string[] {
+  return Object.freeze(rates.map(rate));
 }
 
 function rateUnits(rate: string): bigint {

@@ -40,6 +40,110 @@ export interface Plan {
   readonly fastStart: readonly string[];
   /** The rank ladder, lowest first (empty when the plan has no ranks). */
   readonly ranks: readonly RankRule[];
+  /** Stairstep breakaway (with differential rates on the ranks), or null. */
+  readonly breakaway: BreakawayRule | null;
+  /** The matching bonus, or null when the plan pays none (neither `matching` nor a rank's matching rates). */
+  readonly matching: MatchingRule | null;
+  /** Leadership pools (empty when none). */
+  readonly pools: readonly PoolRule[];
+  /** The binary rules, or null when the plan has no binary. */
+  readonly binary: BinaryRule | null;
+  /** Caps on what is paid, or null when nothing is capped. */
+  readonly caps: CapRules | null;
+}
+
+/**
+ * A payout stage by name: `unilevel` and each bonus. Caps, matching and income sources name stages.
+ *
+ * @example
+ * ```ts
+ * const stage: StageName = 'matching';
+ * ```
+ */
+export type StageName =
+  | 'unilevel'
+  | 'fast-start'
+  | 'direct-sale'
+  | 'retail-profit'
+  | 'differential'
+  | 'generation'
+  | 'binary'
+  | 'matching'
+  | 'pool';
+
+/** Stages a matching bonus can match. @example `const on: MatchableStage = 'binary';` */
+export type MatchableStage = 'unilevel' | 'differential' | 'generation' | 'binary';
+
+/**
+ * Stairstep breakaway, normalized: leaders are affiliates paid as `rank` or higher; `generations` the override
+ * rates on the groups of the leaders below, the nearest leader first.
+ *
+ * @example
+ * ```ts
+ * const rule: BreakawayRule = { rank: 'Gold', generations: ['0.04', '0.02'] };
+ * ```
+ */
+export interface BreakawayRule {
+  readonly rank: string;
+  readonly generations: readonly string[];
+}
+
+/**
+ * The matching bonus, normalized: `levels` the rates by generation of affiliates without matching rates of
+ * their rank (empty: none), `on` the matched stages.
+ *
+ * @example
+ * ```ts
+ * const rule: MatchingRule = { levels: ['0.1'], on: ['unilevel'] };
+ * ```
+ */
+export interface MatchingRule {
+  readonly levels: readonly string[];
+  readonly on: readonly MatchableStage[];
+}
+
+/**
+ * A leadership pool, normalized.
+ *
+ * @example
+ * ```ts
+ * const pool: PoolRule = { name: 'Leaders', share: '0.02', shares: { Gold: 1, Diamond: 2 } };
+ * ```
+ */
+export interface PoolRule {
+  readonly name: string;
+  readonly share: string;
+  readonly shares: Readonly<Record<string, number>>;
+}
+
+/**
+ * The binary rules, normalized (amounts at the plan's scale; null where the plan sets no limit).
+ *
+ * @example
+ * ```ts
+ * const rule: BinaryRule = { pairVolume: '100.00', pairAmount: '10.00', carryCap: null, pairCeiling: null };
+ * ```
+ */
+export interface BinaryRule {
+  readonly pairVolume: string;
+  readonly pairAmount: string;
+  readonly carryCap: string | null;
+  readonly pairCeiling: number | null;
+}
+
+/**
+ * Caps, normalized (amounts at the plan's scale, null where the plan sets none).
+ *
+ * @example
+ * ```ts
+ * const caps: CapRules = { perPayee: '10000.00', perBonus: { matching: '500.00' }, totalShare: null, remainder: 'largest-remainder' };
+ * ```
+ */
+export interface CapRules {
+  readonly perPayee: string | null;
+  readonly perBonus: Readonly<Partial<Record<StageName, string>>>;
+  readonly totalShare: string | null;
+  readonly remainder: 'largest-remainder' | 'breakage';
 }
 
 /**
@@ -61,4 +165,8 @@ export interface RankRule {
   readonly personallySponsoredActives?: number;
   /** The unilevel rates of this rank (normalized decimal strings), when it has its own. */
   readonly levels?: readonly string[];
+  /** The stairstep rate of this rank (the differential over the downline's rate is paid). */
+  readonly differential?: string;
+  /** Matching rates by generation of this rank, when it has its own. */
+  readonly matching?: readonly string[];
 }

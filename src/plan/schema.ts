@@ -46,6 +46,13 @@ const rateSchema = decimalString('a level rate').check((ctx) => {
   }
 });
 
+function rateRow(what: string, min = 1) {
+  return z
+    .array(rateSchema, { error: `${what} must be an array of decimal strings` })
+    .min(min, { error: `${what} need at least ${min} rate` })
+    .max(MAX_LEVELS, { error: `${what} have at most ${MAX_LEVELS} rates` });
+}
+
 const levelsSchema = z
   .array(rateSchema, { error: 'levels must be an array of decimal strings' })
   .check((ctx) => {
@@ -101,11 +108,126 @@ export const rankSchema = z.strictObject({
   activeLegs: count('activeLegs').optional(),
   legRank: z.string({ error: 'legRank must be a rank name' }).optional(),
   personallySponsoredActives: count('personallySponsoredActives').optional(),
-  levels: z
-    .array(rateSchema, { error: 'a rank\'s levels must be an array of decimal strings' })
-    .min(1, { error: 'a rank\'s levels need at least 1 rate' })
-    .max(MAX_LEVELS, { error: `a rank's levels have at most ${MAX_LEVELS} rates` })
+  levels: rateRow('a rank\'s levels').optional(),
+  differential: rateSchema.optional(),
+  matching: rateRow('a rank\'s matching rates').optional(),
+});
+
+/**
+ * The payout stages a plan can have, in the order the engine runs them: the names that caps, matching and
+ * income sources refer to.
+ *
+ * @example
+ * ```ts
+ * STAGE_NAMES.includes('binary'); // true
+ * ```
+ */
+export const STAGE_NAMES = [
+  'unilevel',
+  'fast-start',
+  'direct-sale',
+  'retail-profit',
+  'differential',
+  'generation',
+  'binary',
+  'matching',
+  'pool',
+] as const;
+
+/** Stages whose earnings a matching bonus can match. @example `MATCHABLE_STAGES[0] === 'unilevel'` */
+export const MATCHABLE_STAGES = ['unilevel', 'differential', 'generation', 'binary'] as const;
+
+const amountSchema = (what: string) => decimalString(what);
+
+const wholeCount = (what: string) =>
+  z.int({ error: `${what} must be a whole number` }).min(1, { error: `${what} must be at least 1` });
+
+/**
+ * Stairstep breakaway: an affiliate paid as `rank` or higher is a leader; a leader's group (the volume that
+ * reaches them through the differential) breaks away from the upline's differential, and the leaders above
+ * earn `generations[g - 1]` of it, the g-th leader up (leaders only counted) first.
+ *
+ * @example
+ * ```ts
+ * breakawaySchema.parse({ rank: 'Gold', generations: ['0.04', '0.02', '0.01'] });
+ * ```
+ */
+export const breakawaySchema = z.strictObject({
+  rank: z.string({ error: 'breakaway.rank must be a rank name' }),
+  generations: rateRow('breakaway.generations'),
+});
+
+/**
+ * Matching bonus: a share of the earnings of the affiliates in one's personally sponsored generations
+ * (generation 1 = those one sponsored, under the plan's compression). `levels` are the rates of affiliates
+ * without a rank row of their own (ranks may set `matching`); `on` the stages whose earnings are matched.
+ *
+ * @example
+ * ```ts
+ * matchingSchema.parse({ levels: ['0.1', '0.05'], on: ['unilevel'] });
+ * ```
+ */
+export const matchingSchema = z.strictObject({
+  levels: rateRow('matching.levels', 0).optional(),
+  on: z
+    .array(z.enum(MATCHABLE_STAGES, { error: `matching.on lists stages among ${MATCHABLE_STAGES.join(', ')}` }))
+    .min(1, { error: 'matching.on needs at least one stage' })
+    .refine((stages) => new Set(stages).size === stages.length, { error: 'matching.on lists a stage twice' })
+    .default(['unilevel']),
+});
+
+/**
+ * A leadership pool: `share` of the period's commissionable volume, split among the affiliates paid as the
+ * ranks in `shares` by their number of shares (largest remainder: every exact unit is allocated).
+ *
+ * @example
+ * ```ts
+ * poolSchema.parse({ name: 'Diamond pool', share: '0.02', shares: { Gold: 1, Diamond: 2 } });
+ * ```
+ */
+export const poolSchema = z.strictObject({
+  name: z.string({ error: 'a pool name must be a string' }).min(1, { error: 'a pool name must not be empty' }),
+  share: rateSchema,
+  shares: z.record(z.string(), count('a number of shares'), { error: 'shares must map rank names to whole numbers' }),
+});
+
+/**
+ * Binary: each affiliate's placement legs pair up. Every `pairVolume` on both the left and the right leg (this
+ * period's volume plus the carry) forms a pair; an active affiliate is paid `pairAmount` per pair, at most
+ * `pairCeiling` pairs a period (pairs above it are flushed). What is left on each side is carried to the next
+ * period, at most `carryCap`.
+ *
+ * @example
+ * ```ts
+ * binarySchema.parse({ pairVolume: '100', pairAmount: '10', carryCap: '5000', pairCeiling: 20 });
+ * ```
+ */
+export const binarySchema = z.strictObject({
+  pairVolume: amountSchema('binary.pairVolume'),
+  pairAmount: amountSchema('binary.pairAmount'),
+  carryCap: amountSchema('binary.carryCap').nullish(),
+  pairCeiling: wholeCount('binary.pairCeiling').nullish(),
+});
+
+/**
+ * Caps, applied after every stage, in this order: `perBonus` (a payee's amount from one stage at most this),
+ * `perPayee` (a payee's period total at most this; the cut is shared over their stages in proportion),
+ * `totalShare` (all payouts at most this share of the period's commissionable volume: every payee scaled in
+ * proportion). Exact: what proportional scaling cannot split goes by largest remainder (`remainder:
+ * 'largest-remainder'`, the default) or stays with the company (`'breakage'`).
+ *
+ * @example
+ * ```ts
+ * capsSchema.parse({ perPayee: '10000', perBonus: { matching: '500' }, totalShare: '0.5' });
+ * ```
+ */
+export const capsSchema = z.strictObject({
+  perPayee: amountSchema('caps.perPayee').nullish(),
+  perBonus: z
+    .partialRecord(z.enum(STAGE_NAMES, { error: `caps.perBonus keys are stage names: ${STAGE_NAMES.join(', ')}` }), amountSchema('a per-bonus cap'))
     .optional(),
+  totalShare: rateSchema.nullish(),
+  remainder: z.enum(['largest-remainder', 'breakage'], { error: 'caps.remainder must be "largest-remainder" or "breakage"' }).default('largest-remainder'),
 });
 
 /**
@@ -145,9 +267,27 @@ export const planSchema = z
       .array(rankSchema, { error: 'ranks must be an array of rank objects' })
       .max(MAX_RANKS, { error: `at most ${MAX_RANKS} ranks` })
       .default([]),
+    breakaway: breakawaySchema.nullish(),
+    matching: matchingSchema.nullish(),
+    pools: z.array(poolSchema, { error: 'pools must be an array of pool objects' }).default([]),
+    binary: binarySchema.nullish(),
+    caps: capsSchema.nullish(),
   })
   .superRefine((plan, ctx) => {
     checkRanks(plan.ranks, plan.scale, ctx);
+    checkStairstep(plan, ctx);
+    checkPools(plan, ctx);
+    const amounts: Array<[string | null | undefined, (string | number)[]]> = [
+      [plan.binary?.pairVolume, ['binary', 'pairVolume']],
+      [plan.binary?.pairAmount, ['binary', 'pairAmount']],
+      [plan.binary?.carryCap, ['binary', 'carryCap']],
+      [plan.caps?.perPayee, ['caps', 'perPayee']],
+      ...Object.entries(plan.caps?.perBonus ?? {}).map(([stage, amount]): [string, string[]] => [amount, ['caps', 'perBonus', stage]]),
+    ];
+    for (const [amount, path] of amounts) checkAtScale(amount, plan.scale, path, ctx);
+    if (plan.binary != null && !/[1-9]/.test(plan.binary.pairVolume)) {
+      ctx.addIssue({ code: 'custom', path: ['binary', 'pairVolume'], message: 'must be above 0' });
+    }
     plan.fastStart.forEach((amount, k) => {
       const [whole, fraction = ''] = amount.split('.');
       if (fraction.length > plan.scale) {
@@ -182,6 +322,76 @@ function checkRanks(ranks: z.infer<typeof rankSchema>[], scale: number, ctx: z.R
       if (fraction.length > scale) at(key, `has ${fraction.length} decimals, more than the plan's scale ${scale}`);
     }
     if (!seen.has(rank.name)) seen.set(rank.name, r);
+  });
+}
+
+/** An amount with at most `scale` decimals and below 2^53 minor units. */
+function checkAtScale(amount: string | null | undefined, scale: number, path: (string | number)[], ctx: z.RefinementCtx): void {
+  if (amount == null || !PLAIN_DECIMAL.test(amount)) return;
+  const [whole, fraction = ''] = amount.split('.');
+  if (fraction.length > scale) {
+    ctx.addIssue({ code: 'custom', path, message: `has ${fraction.length} decimals, more than the plan's scale ${scale}` });
+  } else if (BigInt(whole + fraction.padEnd(scale, '0')) > BigInt(Number.MAX_SAFE_INTEGER)) {
+    ctx.addIssue({ code: 'custom', path, message: 'is more than 2^53 minor units' });
+  }
+}
+
+type ParsedPlan = z.infer<typeof planSchema>;
+type RefinedPlan = Pick<ParsedPlan, 'ranks' | 'breakaway' | 'matching' | 'pools'>;
+
+const rateValue = (rate: string) => {
+  const [whole, fraction = ''] = rate.split('.');
+  return BigInt(whole + fraction.padEnd(MAX_RATE_DECIMALS, '0'));
+};
+
+/**
+ * Differential rates on every rank or on none, never decreasing up the ladder; breakaway names a rank of a
+ * ladder with differential rates; matching rates by rank need ranks.
+ */
+function checkStairstep(plan: RefinedPlan, ctx: z.RefinementCtx): void {
+  const { ranks } = plan;
+  const withRate = ranks.filter((rank) => rank.differential !== undefined).length;
+  if (withRate > 0 && withRate < ranks.length) {
+    ranks.forEach((rank, r) => {
+      if (rank.differential === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['ranks', r, 'differential'], message: 'every rank needs a differential rate when one has' });
+      }
+    });
+  }
+  if (withRate === ranks.length && withRate > 0) {
+    for (let r = 1; r < ranks.length; r++) {
+      const rate = ranks[r].differential as string;
+      const below = ranks[r - 1].differential as string;
+      if (PLAIN_DECIMAL.test(rate) && PLAIN_DECIMAL.test(below) && rateValue(rate) < rateValue(below)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ranks', r, 'differential'],
+          message: `differential "${rate}" of "${ranks[r].name}" is below "${below}" of the rank under it`,
+        });
+      }
+    }
+  }
+  if (plan.breakaway != null) {
+    if (withRate === 0) ctx.addIssue({ code: 'custom', path: ['breakaway'], message: 'breakaway needs differential rates on the ranks' });
+    if (!ranks.some((rank) => rank.name === plan.breakaway?.rank)) {
+      ctx.addIssue({ code: 'custom', path: ['breakaway', 'rank'], message: `unknown rank "${plan.breakaway.rank}"` });
+    }
+  }
+}
+
+/** Pool names unique, shares keyed by rank names; pools need ranks. */
+function checkPools(plan: RefinedPlan, ctx: z.RefinementCtx): void {
+  const names = new Set(plan.ranks.map((rank) => rank.name));
+  const seen = new Set<string>();
+  if (plan.pools.length > 0 && plan.ranks.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['pools'], message: 'pools are shared by rank: the plan needs ranks' });
+  }
+  plan.pools.forEach((pool, p) => {
+    if (seen.has(pool.name)) ctx.addIssue({ code: 'custom', path: ['pools', p, 'name'], message: `pool "${pool.name}" is listed twice` });
+    seen.add(pool.name);
+    for (const rank of Object.keys(pool.shares)) {
+      if (!names.has(rank)) ctx.addIssue({ code: 'custom', path: ['pools', p, 'shares', rank], message: `unknown rank "${rank}"` });
+    }
   });
 }
 

@@ -41,6 +41,7 @@ describe('a forest with an inactive stretch, sub-cent rates and half-up rounding
       potential: '20.25385',
       paid: '9.1996',
       breakage: '11.05425',
+      capped: '0.00',
       residual: '-0.0004', // 9.1996 − (2.67 + 6.53)
       payouts: '9.20',
     });
@@ -58,6 +59,7 @@ describe('a forest with an inactive stretch, sub-cent rates and half-up rounding
       potential: '20.25385',
       paid: '6.5497',
       breakage: '13.70415',
+      capped: '0.00',
       residual: '-0.0003',
       payouts: '6.55',
     });

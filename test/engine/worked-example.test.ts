@@ -35,6 +35,7 @@ describe('DESIGN §3 worked example', () => {
       potential: '42.50',
       paid: '19.00',
       breakage: '23.50',
+      capped: '0.00',
       residual: '0.00',
       payouts: '19.00',
     });
@@ -71,6 +72,7 @@ describe('DESIGN §3 worked example', () => {
         { orderId: 'o1', buyerId: 'D', kind: 'retail', level: 3, rate: '0.02', volume: '100.00', amount: '2.00' },
       ],
       bonuses: [],
+      caps: [],
     });
     expect(result.explain('C')).toMatchObject({ active: false, exact: '0.00', lines: [] });
   });
@@ -78,7 +80,7 @@ describe('DESIGN §3 worked example', () => {
   it('runScenario returns the same figures as plain data', () => {
     expect(runScenario({ plan: { ...plan, compression: 'dynamic' }, members, orders })).toEqual({
       payouts: { A: '13.00', B: '14.00' },
-      totals: { potential: '42.50', paid: '27.00', breakage: '15.50', residual: '0.00', payouts: '27.00' },
+      totals: { potential: '42.50', paid: '27.00', breakage: '15.50', capped: '0.00', residual: '0.00', payouts: '27.00' },
     });
   });
 });

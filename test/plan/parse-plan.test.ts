@@ -21,6 +21,11 @@ describe('parsePlan', () => {
       directSale: '0',
       fastStart: [],
       ranks: [],
+      breakaway: null,
+      matching: null,
+      pools: [],
+      binary: null,
+      caps: null,
     });
   });
   it('is idempotent and returns frozen data', () => {

@@ -1,0 +1,52 @@
+/**
+ * Splits an exact integer amount in proportion to integer weights, conserving every unit: each part is
+ * `floor(amount × weight / Σ weights)`, and the units the floors leave over go one each to the largest
+ * remainders (ties to the earlier weight) — the largest remainder (Hamilton) method. The parts always add up
+ * to `amount` exactly; a zero weight gets nothing; all weights zero gives all zero parts (nothing can be
+ * split: the caller decides where `amount` goes).
+ *
+ * @example
+ * ```ts
+ * allocate(100n, [1n, 1n, 1n]); // [34n, 33n, 33n]
+ * allocate(10n, [0n, 3n, 1n]);  // [0n, 8n, 2n]  (7.5 and 2.5: the tie goes to the earlier one)
+ * ```
+ */
+export function allocate(amount: bigint, weights: readonly bigint[]): bigint[] {
+  const { parts, left, remainders } = floorShares(amount, weights);
+  if (left === 0n) return parts;
+  for (const k of largestFirst(remainders, Number(left))) parts[k] += 1n;
+  return parts;
+}
+
+/**
+ * The floors of `amount × weight / Σ weights`, what they leave over, and each remainder (numerators over
+ * Σ weights). `allocate` hands the leftover units out; a caller that keeps them elsewhere uses this alone.
+ *
+ * @example
+ * ```ts
+ * floorShares(100n, [1n, 1n, 1n]); // { parts: [33n, 33n, 33n], left: 1n, remainders: [1n, 1n, 1n] }
+ * ```
+ */
+export function floorShares(amount: bigint, weights: readonly bigint[]): { parts: bigint[]; left: bigint; remainders: bigint[] } {
+  let total = 0n;
+  for (const weight of weights) total += weight;
+  if (total === 0n) return { parts: weights.map(() => 0n), left: 0n, remainders: weights.map(() => 0n) };
+  const parts: bigint[] = [];
+  const remainders: bigint[] = [];
+  let given = 0n;
+  for (const weight of weights) {
+    const product = amount * weight;
+    const part = product / total;
+    parts.push(part);
+    remainders.push(product - part * total);
+    given += part;
+  }
+  return { parts, left: amount - given, remainders };
+}
+
+/** Indexes of the `count` largest remainders, ties to the lower index. */
+function largestFirst(remainders: readonly bigint[], count: number): number[] {
+  const order = remainders.map((_, k) => k);
+  order.sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[b] > remainders[a] ? 1 : -1));
+  return order.slice(0, count);
+}

@@ -9,6 +9,7 @@ import { directSaleLines, ordersBySeller, sellerOf } from './direct-sale';
 import { type BonusLine, type CapLine, type ExplainLine, explainLines, fastStartLines, type OrdersByBuyer, ordersByBuyer } from './explain';
 import { binaryLines, capLines, differentialLines, generationLines, matchingLines, poolLines } from './explain-stages';
 import type { PayoutStages } from './payout-stages';
+import { retailProfitLines } from './retail-profit';
 import { levelSums } from './level-sums';
 import { rankedLevelSums } from './ranked-level-sums';
 import type { RankColumns } from './rank-evaluation';
@@ -267,10 +268,9 @@ export class CommissionResult {
     const paidAs = state.ranks?.paidAs ?? null;
     this.#grouped ??= ordersByBuyer(book, compiled);
     const bonuses: BonusLine[] = [];
-    if (run.stages.has('direct-sale')) {
-      this.#sales ??= ordersBySeller(book);
-      bonuses.push(...directSaleLines(index, book, compiled, this.#sales));
-    }
+    if (run.stages.has('direct-sale') || run.stages.has('retail-profit')) this.#sales ??= ordersBySeller(book);
+    if (run.stages.has('direct-sale')) bonuses.push(...directSaleLines(index, book, compiled, this.#sales as OrdersByBuyer));
+    if (run.stages.has('retail-profit')) bonuses.push(...retailProfitLines(index, book, compiled, this.#sales as OrdersByBuyer));
     if (run.stages.has('fast-start')) {
       this.#enrollments ??= ordersByBuyer(book, compiled, ENROLLMENT_ONLY);
       bonuses.push(...fastStartLines(index, genealogy, book, compiled, active, this.#enrollments));
@@ -373,6 +373,7 @@ export class CommissionResult {
       // the other stages list a payee when they pay them something
       for (const stage of stages.values()) {
         if (stage.name === 'unilevel' || stage.name === 'fast-start' || stage.name === 'direct-sale') continue;
+        // retail profit lists its sellers through their nonzero profit, like the stages below
         const values = stage.uncapped.values;
         for (let i = 0; i < values.length; i++) if (values[i] !== 0) this.#lineCounts[i]++;
       }

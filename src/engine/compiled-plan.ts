@@ -62,6 +62,9 @@ export interface CompiledPlan {
   readonly pools: readonly CompiledPool[];
   /** `caps.totalShare`'s numerator (null without a total cap). */
   readonly totalCapShare: bigint | null;
+  /** Retail profit: whether the plan pays it, and the wholesale rate's numerator (null: none). */
+  readonly retailProfit: boolean;
+  readonly wholesaleRate: bigint | null;
 }
 
 /**
@@ -178,6 +181,8 @@ export function compilePlan(plan: Plan): CompiledPlan {
       sharesByRank: Int32Array.from([0, ...plan.ranks.map((rank) => pool.shares[rank.name] ?? 0)]),
     })),
     totalCapShare: plan.caps?.totalShare == null ? null : rate(plan.caps.totalShare),
+    retailProfit: plan.retailProfit !== null,
+    wholesaleRate: plan.retailProfit?.wholesaleRate == null ? null : rate(plan.retailProfit.wholesaleRate),
   };
 }
 
@@ -191,6 +196,7 @@ function allRates(plan: Plan): string[] {
     ...(plan.matching?.levels ?? []),
     ...plan.pools.map((pool) => pool.share),
     ...(plan.caps?.totalShare == null ? [] : [plan.caps.totalShare]),
+    ...(plan.retailProfit?.wholesaleRate == null ? [] : [plan.retailProfit.wholesaleRate]),
   ];
 }
 

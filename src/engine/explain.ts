@@ -145,6 +145,7 @@ export function explainLines(
  * One bonus line on an order: what a payee earns on one order outside the unilevel walk.
  *
  * - `direct-sale`: a share of a retail sale the payee made (level 0).
+ * - `retail-profit`: the price of a retail sale the payee made minus its wholesale cost (level 0).
  * - `fast-start`: a fixed amount per enrollment, level 1 the enroller.
  * - `differential`: the payee's stairstep rate minus the highest rate already paid below them on this order
  *   (`rate`); level 0 for the payee's own order, else how many sponsor links below the payee the buyer is.
@@ -156,7 +157,7 @@ export function explainLines(
  * ```
  */
 export interface OrderBonusLine {
-  readonly bonus: 'fast-start' | 'direct-sale' | 'differential' | 'generation';
+  readonly bonus: 'fast-start' | 'direct-sale' | 'retail-profit' | 'differential' | 'generation';
   readonly orderId: string;
   readonly buyerId: string;
   readonly level: number;

@@ -13,6 +13,7 @@ import { type BonusSums, fastStartSums, scaleColumn } from './fast-start';
 import { type PoolSplit, poolSums } from './leadership-pool';
 import { matchedEarnings, matchingSums } from './matching';
 import { payeeSums } from './payee-sums';
+import { retailProfitSums } from './retail-profit';
 import type { PeriodVolumes } from './period-volumes';
 
 /**
@@ -72,7 +73,7 @@ export interface StageContext {
 }
 
 /**
- * Runs the stages the plan uses, in a fixed order — unilevel, fast start, direct sale, differential and
+ * Runs the stages the plan uses, in a fixed order — unilevel, fast start, direct sale, retail profit, differential and
  * generation override, binary, matching (on the earnings of the stages it matches, before caps), leadership pools —
  * then the caps over all of them. Each stage is a fixed number of passes over the columns.
  *
@@ -88,6 +89,7 @@ export function payoutStages(context: StageContext): PayoutStages {
   runs.push({ name: 'unilevel', sums: { ...unilevel, potential: volumes.commissionableTotal * compiled.potentialRateSum } });
   if (compiled.fastStartRates.length > 0) runs.push({ name: 'fast-start', sums: fastStartSums(genealogy, book, compiled, active) });
   if (compiled.directSaleRate > 0n) runs.push({ name: 'direct-sale', sums: directSaleSums(genealogy, book, compiled) });
+  if (compiled.retailProfit) runs.push({ name: 'retail-profit', sums: retailProfitSums(genealogy, book, compiled) });
   let links: StairstepLinks | null = null;
   if (compiled.differentialRates !== null && paidAs !== null) {
     links = stairstepLinks(genealogy, compiled, paidAs);

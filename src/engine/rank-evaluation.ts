@@ -33,6 +33,11 @@ export interface RankColumns {
  * GV sums are exact in doubles because they never exceed Σ PV, which the caller checks is below 2^53
  * (`ranksFit`); the max-leg comparison is done on integers (`10^6 ×` both sides, bigint when large).
  *
+ * The pass keeps what a sponsor needs to know of a leg in one byte per member, `2 × highest rank in the
+ * subtree + (1 when the subtree holds an active affiliate)`: the highest of these codes over a member's
+ * subtree is the code of the subtree (a ranked member is active), so one byte folds both. `subtreeRank` and
+ * `subtreeActive` are unpacked from it when first read (the report's business, not the commission run's).
+ *
  * @example
  * ```ts
  * const { paidAs, groupVolume } = evaluateRanks(genealogy, personal, active, compiled.ranks);
@@ -47,48 +52,78 @@ export function evaluateRanks(
   const n = genealogy.size;
   const { parents, subtreeSizes, roles } = genealogy;
   const pv = personal.values; // narrow: see ranksFit
-  const gv = Float64Array.from(pv);
+  const ladder = new Ladder(ranks);
+  const { count, personalVolume, groupVolume, asksLegs, capsLegs } = ladder;
+  const gv = new Float64Array(n); // the legs' GV gathers here before the member is reached
   const paidAs = new Uint8Array(n);
-  const subtreeRank = new Uint8Array(n);
-  const subtreeActive = new Uint8Array(n);
-  const rules = ranks.map(prepare);
-  const legs = { atLeast: new Int32Array(ranks.length + 2), active: 0, recruits: 0 };
-  // the cheap tests of each rank as plain numbers, so the hot loop reads typed arrays only
-  const count = rules.length;
-  const pvNeeded = Float64Array.from(rules, (rule) => rule.personalVolume);
-  const gvNeeded = Float64Array.from(rules, (rule) => rule.groupVolume);
-  const asksLegs = Uint8Array.from(rules, (rule) => (rule.needsLegs ? 1 : 0));
-  const capsLegs = Uint8Array.from(rules, (rule) => (rule.rank.maxLegShare === null ? 0 : 1));
+  const held = new Uint8Array(n); // the subtree code above, gathered the same way
   for (let i = n - 1; i >= 0; i--) {
+    const group = gv[i] + pv[i];
+    gv[i] = group;
+    let code = held[i];
     if (active[i] === 1) {
-      subtreeActive[i] = 1;
+      code |= 1;
       const own = pv[i];
-      const group = gv[i];
       // highest rank first; the legs are read only once a rank's volumes pass, and then once per member
       let legsRead = false;
       for (let r = count - 1; r >= 0; r--) {
-        if (own < pvNeeded[r] || group < gvNeeded[r]) continue;
+        if (own < personalVolume[r] || group < groupVolume[r]) continue;
         if (asksLegs[r] === 1) {
           if (!legsRead) {
-            readLegs(i, subtreeSizes, roles, subtreeRank, subtreeActive, active, legs);
+            ladder.readLegs(i, subtreeSizes, roles, held, active);
             legsRead = true;
           }
-          if (!legsHold(rules[r].rank, legs)) continue;
+          if (!ladder.legsHold(r)) continue;
         }
-        if (capsLegs[r] === 1 && !cappedVolumeMeets(rules[r], i, pv, gv, subtreeSizes)) continue;
+        if (capsLegs[r] === 1 && !ladder.cappedVolumeMeets(r, i, pv, gv, subtreeSizes)) continue;
         paidAs[i] = r + 1;
-        if (r + 1 > subtreeRank[i]) subtreeRank[i] = r + 1;
+        if (2 * r + 3 > code) code = 2 * r + 3;
         break;
       }
+      held[i] = code;
     }
     const parent = parents[i];
     if (parent >= 0) {
-      gv[parent] += gv[i];
-      if (subtreeRank[i] > subtreeRank[parent]) subtreeRank[parent] = subtreeRank[i];
-      subtreeActive[parent] |= subtreeActive[i];
+      gv[parent] += group;
+      if (code > held[parent]) held[parent] = code;
     }
   }
-  return { paidAs, groupVolume: gv, subtreeRank, subtreeActive };
+  return new PackedRankColumns(paidAs, gv, held);
+}
+
+/** The rank columns with the subtree facts kept packed until first read. */
+class PackedRankColumns implements RankColumns {
+  readonly paidAs: Uint8Array;
+  readonly groupVolume: Float64Array;
+  readonly #held: Uint8Array;
+  #subtreeRank: Uint8Array | undefined;
+  #subtreeActive: Uint8Array | undefined;
+
+  constructor(paidAs: Uint8Array, groupVolume: Float64Array, held: Uint8Array) {
+    this.paidAs = paidAs;
+    this.groupVolume = groupVolume;
+    this.#held = held;
+  }
+
+  get subtreeRank(): Uint8Array {
+    if (this.#subtreeRank === undefined) {
+      const held = this.#held;
+      const out = new Uint8Array(held.length);
+      for (let i = 0; i < held.length; i++) out[i] = held[i] >> 1;
+      this.#subtreeRank = out;
+    }
+    return this.#subtreeRank;
+  }
+
+  get subtreeActive(): Uint8Array {
+    if (this.#subtreeActive === undefined) {
+      const held = this.#held;
+      const out = new Uint8Array(held.length);
+      for (let i = 0; i < held.length; i++) out[i] = held[i] & 1;
+      this.#subtreeActive = out;
+    }
+    return this.#subtreeActive;
+  }
 }
 
 /**
@@ -106,76 +141,92 @@ export function ranksFit(personal: ExactColumn): boolean {
   return total <= MAX_SAFE;
 }
 
-interface PreparedRank {
-  readonly rank: CompiledRank;
-  readonly personalVolume: number;
-  readonly groupVolume: number;
-  /** For the max-leg rule: the largest whole GV a leg may count in full, and `groupVolume × share × 10^6`. */
-  readonly legCap: number;
-  readonly capNumerator: bigint;
-  /** Whether the rank asks anything of the legs (legs, leg ranks, recruits). */
-  readonly needsLegs: boolean;
-}
-
-function prepare(rank: CompiledRank): PreparedRank {
-  const group = rank.groupVolume ?? 0n;
-  const capNumerator = rank.maxLegShare === null ? 0n : group * rank.maxLegShare;
-  return {
-    rank,
-    personalVolume: Number(rank.personalVolume ?? 0n),
-    groupVolume: Number(group),
-    legCap: rank.maxLegShare === null ? Number.POSITIVE_INFINITY : Number(capNumerator / SHARE_ONE),
-    capNumerator,
-    needsLegs: rank.activeLegs > 0 || rank.personallySponsoredActives > 0,
-  };
-}
-
-/** What member i's legs hold: how many reach each rank code or higher, hold an active affiliate, are active recruits. */
-function readLegs(
-  i: number,
-  subtreeSizes: Int32Array,
-  roles: Uint8Array,
-  subtreeRank: Uint8Array,
-  subtreeActive: Uint8Array,
-  active: Uint8Array,
-  legs: { atLeast: Int32Array; active: number; recruits: number },
-): void {
-  const atLeast = legs.atLeast;
-  atLeast.fill(0);
-  let activeLegs = 0;
-  let recruits = 0;
-  for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
-    if (roles[c] === 1) continue;
-    atLeast[subtreeRank[c]]++;
-    activeLegs += subtreeActive[c];
-    recruits += active[c];
-  }
-  for (let r = atLeast.length - 3; r >= 0; r--) atLeast[r] += atLeast[r + 1];
-  legs.active = activeLegs;
-  legs.recruits = recruits;
-}
-
-function legsHold(rank: CompiledRank, legs: { atLeast: Int32Array; active: number; recruits: number }): boolean {
-  if (rank.activeLegs > 0 && (rank.legRank > 0 ? legs.atLeast[rank.legRank] : legs.active) < rank.activeLegs) return false;
-  return legs.recruits >= rank.personallySponsoredActives;
-}
-
 /**
- * The max-leg rule: `PV + Σ over legs of min(GV(leg), groupVolume × share) ≥ groupVolume`, decided on integers.
- * Legs at or below the cap count in full (`small`); each of the `k` legs above it counts the cap, so the test is
- * `k × groupVolume × share ≥ groupVolume − PV − small`, both sides times 10^6.
+ * The ladder's requirements as typed arrays (rank index r = code r + 1), so that the hot loop reads numbers
+ * only, and the scratch of the leg reading.
  */
-function cappedVolumeMeets(rule: PreparedRank, i: number, pv: Float64Array, gv: Float64Array, subtreeSizes: Int32Array): boolean {
-  let small = 0;
-  let capped = 0;
-  for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
-    if (gv[c] <= rule.legCap) small += gv[c];
-    else capped++;
+class Ladder {
+  readonly count: number;
+  readonly personalVolume: Float64Array;
+  readonly groupVolume: Float64Array;
+  /** 1 when the rank asks anything of the legs (legs, leg ranks, recruits). */
+  readonly asksLegs: Uint8Array;
+  /** 1 when the rank has the max-leg rule. */
+  readonly capsLegs: Uint8Array;
+  readonly activeLegs: Int32Array;
+  readonly legRank: Int32Array;
+  readonly recruitsNeeded: Int32Array;
+  /** For the max-leg rule: the largest whole GV a leg may count in full, and `groupVolume × share × 10^6`. */
+  readonly legCap: Float64Array;
+  readonly capNumber: Float64Array;
+  readonly capNumerator: readonly bigint[];
+  /** What the last legs read hold: `atLeast[c]` legs reach rank code c or higher; active legs; active recruits. */
+  readonly atLeast: Int32Array;
+  activeLegCount = 0;
+  recruits = 0;
+
+  constructor(ranks: readonly CompiledRank[]) {
+    const count = ranks.length;
+    this.count = count;
+    this.personalVolume = Float64Array.from(ranks, (rank) => Number(rank.personalVolume ?? 0n));
+    this.groupVolume = Float64Array.from(ranks, (rank) => Number(rank.groupVolume ?? 0n));
+    this.asksLegs = Uint8Array.from(ranks, (rank) => (rank.activeLegs > 0 || rank.personallySponsoredActives > 0 ? 1 : 0));
+    this.capsLegs = Uint8Array.from(ranks, (rank) => (rank.maxLegShare === null ? 0 : 1));
+    this.activeLegs = Int32Array.from(ranks, (rank) => rank.activeLegs);
+    this.legRank = Int32Array.from(ranks, (rank) => rank.legRank);
+    this.recruitsNeeded = Int32Array.from(ranks, (rank) => rank.personallySponsoredActives);
+    this.capNumerator = ranks.map((rank) => (rank.maxLegShare === null ? 0n : (rank.groupVolume ?? 0n) * rank.maxLegShare));
+    this.legCap = Float64Array.from(ranks, (rank, r) =>
+      rank.maxLegShare === null ? Number.POSITIVE_INFINITY : Number(this.capNumerator[r] / SHARE_ONE),
+    );
+    this.capNumber = Float64Array.from(this.capNumerator, Number);
+    this.atLeast = new Int32Array(count + 2);
   }
-  const missing = rule.groupVolume - pv[i] - small; // exact: every term is at most Σ PV
-  if (missing <= 0) return true;
-  const have = capped * Number(rule.capNumerator);
-  const need = missing * 1e6;
-  if (have <= MAX_SAFE && need <= MAX_SAFE) return have >= need;
-  return BigInt(capped) * rule.capNumerator >= BigInt(missing) * SHARE_ONE;
+
+  /** Reads what member i's legs (customers aside) hold, from the packed subtree codes. */
+  readLegs(i: number, subtreeSizes: Int32Array, roles: Uint8Array, held: Uint8Array, active: Uint8Array): void {
+    const atLeast = this.atLeast;
+    for (let r = 0; r < atLeast.length; r++) atLeast[r] = 0;
+    let activeLegs = 0;
+    let recruits = 0;
+    for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
+      if (roles[c] === 1) continue;
+      const code = held[c];
+      atLeast[code >> 1]++;
+      activeLegs += code & 1;
+      recruits += active[c];
+    }
+    for (let r = atLeast.length - 3; r >= 0; r--) atLeast[r] += atLeast[r + 1];
+    this.activeLegCount = activeLegs;
+    this.recruits = recruits;
+  }
+
+  /** Whether the legs last read meet rank r's leg and recruit requirements. */
+  legsHold(r: number): boolean {
+    const needed = this.activeLegs[r];
+    if (needed > 0 && (this.legRank[r] > 0 ? this.atLeast[this.legRank[r]] : this.activeLegCount) < needed) return false;
+    return this.recruits >= this.recruitsNeeded[r];
+  }
+
+  /**
+   * The max-leg rule: `PV + Σ over legs of min(GV(leg), groupVolume × share) ≥ groupVolume`, decided on
+   * integers. Legs at or below the cap count in full (`small`); each of the `k` legs above it counts the cap,
+   * so the test is `k × groupVolume × share ≥ groupVolume − PV − small`, both sides times 10^6.
+   */
+  cappedVolumeMeets(r: number, i: number, pv: Float64Array, gv: Float64Array, subtreeSizes: Int32Array): boolean {
+    const cap = this.legCap[r];
+    let small = 0;
+    let capped = 0;
+    for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
+      const leg = gv[c];
+      if (leg <= cap) small += leg;
+      else capped++;
+    }
+    const missing = this.groupVolume[r] - pv[i] - small; // exact: every term is at most Σ PV
+    if (missing <= 0) return true;
+    const have = capped * this.capNumber[r];
+    const need = missing * 1e6;
+    if (have <= MAX_SAFE && need <= MAX_SAFE) return have >= need;
+    return BigInt(capped) * this.capNumerator[r] >= BigInt(missing) * SHARE_ONE;
+  }
 }

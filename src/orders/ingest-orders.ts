@@ -47,7 +47,19 @@ export interface OrderBook {
   readonly volumes: ExactColumn;
   /** The same volumes summed per affiliate and kind. */
   readonly affiliateVolumes: AffiliateVolumes;
+  /** Wholesale cost of each retail order in minor units, `WHOLESALE_NONE` where not given; null when no order gives one. */
+  readonly wholesale: Float64Array | null;
 }
+
+/**
+ * Marks an order without a wholesale cost in {@link OrderBook.wholesale}.
+ *
+ * @example
+ * ```ts
+ * book.wholesale?.[i] === WHOLESALE_NONE; // the order gave no wholesale cost
+ * ```
+ */
+export const WHOLESALE_NONE = -1;
 
 /**
  * Validates order records and stores them in columns. Collects every problem (unknown affiliate, duplicate
@@ -79,6 +91,7 @@ export function ingestOrders(
   const amounts = new ExactColumn(count);
   const volumes = new ExactColumn(count);
   const affiliates: (string | undefined)[] = new Array(count); // dropped on return
+  let wholesale: Float64Array | null = null;
   const issues: Issue[] = [];
   const report = (code: Issue['code'], index: number, key: string | null, message: string) =>
     issues.push({ code, path: key === null ? [...base, index] : [...base, index, key], message });
@@ -131,6 +144,21 @@ export function ingestOrders(
         volumes.set(i, volume);
       }
     }
+    if (record.wholesale !== undefined) {
+      const cost = readMinorUnits(record.wholesale, scale);
+      if (typeof cost === 'object') {
+        report(refusalCode(cost), i, 'wholesale', `order ${quote(id)}: wholesale ${refusalText(cost, record.wholesale, scale)}`);
+      } else if (code !== 0) {
+        report(ErrorCode.InvalidOrder, i, 'wholesale', `order ${quote(id)}: only a retail order has a wholesale cost`);
+      } else if (typeof amount !== 'object' && BigInt(cost) > BigInt(amount)) {
+        report(ErrorCode.InvalidAmount, i, 'wholesale', `order ${quote(id)}: wholesale ${describe(record.wholesale)} is more than the amount`);
+      } else if (typeof cost === 'bigint') {
+        report(ErrorCode.InvalidAmount, i, 'wholesale', `order ${quote(id)}: wholesale ${describe(record.wholesale)} is past 2^53 minor units`);
+      } else {
+        wholesale ??= new Float64Array(count).fill(WHOLESALE_NONE);
+        wholesale[i] = cost;
+      }
+    }
   }
   // Ids are resolved in bulk after the pass over records: hash everything, probe everything, confirm.
   buyers.set(genealogy.indexesOf(affiliates));
@@ -143,7 +171,7 @@ export function ingestOrders(
   reportDuplicates(ids, report);
   if (issues.length > 0) throw new DownlineError(issues.sort(byRecordThenField));
   const affiliateVolumes = sumByAffiliate(genealogy.size, buyers, kinds, volumes);
-  return { genealogy, scale, count, ids: new PackedIds(ids), buyers, kinds, amounts, volumes, affiliateVolumes };
+  return { genealogy, scale, count, ids: new PackedIds(ids), buyers, kinds, amounts, volumes, affiliateVolumes, wholesale };
 }
 
 /**
@@ -200,7 +228,7 @@ function reportDuplicates(
   }
 }
 
-const FIELD_RANK: Record<string, number> = { id: 1, affiliateId: 2, kind: 3, amount: 4, volume: 5 };
+const FIELD_RANK: Record<string, number> = { id: 1, affiliateId: 2, kind: 3, amount: 4, volume: 5, wholesale: 6 };
 
 /** Issues in input order, and within a record in the order of its fields. */
 function byRecordThenField(a: Issue, b: Issue): number {

@@ -17,4 +17,9 @@ export interface OrderRecord {
   readonly amount: string | number | bigint;
   readonly volume?: string | number | bigint | undefined;
   readonly kind: OrderKind;
+  /**
+   * A retail order only: what the goods cost the seller at wholesale, in the same form as `amount` and at most
+   * `amount`. With a plan paying retail profit, the seller earns `amount − wholesale`.
+   */
+  readonly wholesale?: string | number | bigint | undefined;
 }

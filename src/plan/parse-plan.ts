@@ -97,6 +97,10 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
             carryCap: plan.binary.carryCap == null ? null : atScale(plan.binary.carryCap),
             pairCeiling: plan.binary.pairCeiling ?? null,
           }),
+    retailProfit:
+      plan.retailProfit == null
+        ? null
+        : Object.freeze({ wholesaleRate: plan.retailProfit.wholesaleRate == null ? null : rate(plan.retailProfit.wholesaleRate) }),
     caps:
       plan.caps == null
         ? null

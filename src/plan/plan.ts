@@ -46,6 +46,11 @@ export interface Plan {
   readonly matching: MatchingRule | null;
   /** Leadership pools (empty when none). */
   readonly pools: readonly PoolRule[];
+  /**
+   * Retail profit paid to the seller of each retail order (price − wholesale cost; `wholesaleRate` prices the
+   * orders that give no wholesale cost), or null when the plan pays none.
+   */
+  readonly retailProfit: { readonly wholesaleRate: string | null } | null;
   /** The binary rules, or null when the plan has no binary. */
   readonly binary: BinaryRule | null;
   /** Caps on what is paid, or null when nothing is capped. */

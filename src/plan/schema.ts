@@ -210,6 +210,20 @@ export const binarySchema = z.strictObject({
 });
 
 /**
+ * Retail profit: the company pays the seller of each retail order (the affiliate who recorded it, or the
+ * referring affiliate of the customer who bought) the difference between the price and the wholesale cost —
+ * the order's `wholesale`, else `amount × wholesaleRate` (without either, the order pays none).
+ *
+ * @example
+ * ```ts
+ * retailProfitSchema.parse({ wholesaleRate: '0.75' }); // 25% of every retail price without a wholesale cost
+ * ```
+ */
+export const retailProfitSchema = z.strictObject({
+  wholesaleRate: rateSchema.nullish(),
+});
+
+/**
  * Caps, applied after every stage, in this order: `perBonus` (a payee's amount from one stage at most this),
  * `perPayee` (a payee's period total at most this; the cut is shared over their stages in proportion),
  * `totalShare` (all payouts at most this share of the period's commissionable volume: every payee scaled in
@@ -271,6 +285,7 @@ export const planSchema = z
     matching: matchingSchema.nullish(),
     pools: z.array(poolSchema, { error: 'pools must be an array of pool objects' }).default([]),
     binary: binarySchema.nullish(),
+    retailProfit: retailProfitSchema.nullish(),
     caps: capsSchema.nullish(),
   })
   .superRefine((plan, ctx) => {

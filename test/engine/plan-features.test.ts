@@ -186,6 +186,61 @@ describe('binary through the engine, three periods', () => {
   });
 });
 
+describe('retail profit', () => {
+  // A ← B, and c a customer B referred. B sells 100 retail (70 wholesale): profit 30. c buys 40 with no
+  // wholesale cost given: at the plan's wholesale rate 75%, the profit is 10. B earns 40 of retail profit.
+  // Unilevel 10% / 10%: B's sale pays A 10 (level 1); c's order starts its walk at B: B 4, A 4.
+  // Potential: unilevel 140 × 20% = 28 (B's sale's level 2 is above the root: 10 of breakage) + profit 40.
+  const genealogy = () =>
+    Genealogy.fromRecords([
+      { id: 'A', sponsorId: null },
+      { id: 'B', sponsorId: 'A' },
+      { id: 'c', sponsorId: 'B', role: 'customer' },
+    ]);
+  const plan: PlanInput = { levels: ['0.1', '0.1'], retailProfit: { wholesaleRate: '0.75' } };
+
+  it('pays the seller the price minus the wholesale cost', () => {
+    const result = computeCommissions({
+      genealogy: genealogy(),
+      plan,
+      orders: [
+        { id: 'r1', affiliateId: 'B', amount: '100.00', wholesale: '70.00', kind: 'retail' },
+        { id: 'r2', affiliateId: 'c', amount: '40.00', kind: 'retail' },
+      ],
+    });
+    expect(result.earnings('B')).toEqual({ unilevel: '4.00', 'retail-profit': '40.00' });
+    expect(result.payout('A')).toBe('14.00');
+    expect(result.totals).toMatchObject({ potential: '68.00', paid: '58.00', breakage: '10.00' });
+    expect(result.explain('B').bonuses).toEqual([
+      { bonus: 'retail-profit', orderId: 'r1', buyerId: 'B', level: 0, amount: '30.00' },
+      { bonus: 'retail-profit', orderId: 'r2', buyerId: 'c', level: 0, amount: '10.00' },
+    ]);
+    linesAddUp(result.explain('B'));
+  });
+
+  it('refuses a wholesale cost above the price or on an order that is not retail', () => {
+    const run = () =>
+      computeCommissions({
+        genealogy: genealogy(),
+        plan,
+        orders: [
+          { id: 'r1', affiliateId: 'B', amount: '50.00', wholesale: '60.00', kind: 'retail' },
+          { id: 'p1', affiliateId: 'B', amount: '50.00', wholesale: '40.00', kind: 'personal' },
+        ],
+      });
+    expect(run).toThrow(DownlineError);
+    expect(() => run()).toThrow(/order "r1": wholesale "60.00" is more than the amount/);
+    try {
+      run();
+    } catch (error) {
+      expect((error as DownlineError).issues.map((issue) => [issue.code, issue.path.join('.')])).toEqual([
+        ['INVALID_AMOUNT', 'orders.0.wholesale'],
+        ['INVALID_ORDER', 'orders.1.wholesale'],
+      ]);
+    }
+  });
+});
+
 describe('plan validation of the new features', () => {
   const issues = (input: unknown) => {
     try {

@@ -25,6 +25,7 @@ describe('parsePlan', () => {
       matching: null,
       pools: [],
       binary: null,
+      retailProfit: null,
       caps: null,
     });
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compilePlan } from '../engine/compiled-plan';
 import { DownlineError, ErrorCode, fromZodIssues } from '../errors';
-import { compareDecimals, groupThousands } from '../money/decimal-string';
+import { compareDecimals, formatUnits, groupThousands, parseDecimal } from '../money/decimal-string';
 import { parsePlan } from '../plan/parse-plan';
 import type { Plan } from '../plan/plan';
 import type { PlanInput } from '../plan/schema';
@@ -229,13 +229,16 @@ function payoutThreshold(context: PlanContext): PlanCheckItem {
 
 function sellerMargin(plan: Plan, context: PlanContext): PlanCheckItem {
   const base = { key: 'seller-margin' as const, title: 'Margin left to the seller against the upline’s rewards', source: SEED_003 };
-  if (context.retailMargin === undefined) {
+  // a plan that pays retail profit at a wholesale rate says the margin itself: 1 − wholesaleRate
+  const wholesaleRate = plan.retailProfit?.wholesaleRate ?? null;
+  const retailMargin = context.retailMargin ?? (wholesaleRate === null ? undefined : marginOf(wholesaleRate));
+  if (retailMargin === undefined) {
     return { ...base, verdict: 'not-assessed', value: null, explanation: 'not assessed: needs the seller’s retail margin (context.retailMargin)' };
   }
   const { rateSum, rateDecimals } = compilePlan(plan);
   const upline = Number(rateSum) / 10 ** rateDecimals;
   // the seller keeps the retail margin, plus the plan's direct sale commission on their own sale
-  const margin = Number(context.retailMargin) + Number(plan.directSale);
+  const margin = Number(retailMargin) + Number(plan.directSale);
   const verdict: Verdict = upline > margin ? 'warning' : 'ok';
   return {
     ...base,
@@ -245,4 +248,10 @@ function sellerMargin(plan: Plan, context: PlanContext): PlanCheckItem {
       verdict === 'warning' ? 'building a downline pays more than selling' : 'selling pays at least as much as the downline'
     }`,
   };
+}
+
+/** `1 − wholesaleRate`, exact, as a decimal string. */
+function marginOf(wholesaleRate: string): string {
+  const read = parseDecimal(wholesaleRate, 6);
+  return read.ok ? formatUnits(10n ** 6n - read.units, 6, 0) : wholesaleRate;
 }

@@ -64,6 +64,9 @@ describe('plan-only check', () => {
     expect(find('seller-margin')).toMatchObject({ verdict: 'warning' });
     expect(find('seller-margin')?.explanation).toBe('the seller keeps 15.0% of a retail sale, the upline earns 20.0% of it; building a downline pays more than selling');
     expect(checkPlan({ levels: ['0.10', '0.05'] }, { payoutThreshold: '20', retailMargin: '0.25' }).verdict).toBe('warning'); // personal purchases pay
+    // a plan paying retail profit at a wholesale rate states the seller's margin itself: 1 − 0.7
+    const profit = checkPlan({ levels: ['0.10', '0.05'], retailProfit: { wholesaleRate: '0.7' } }, { payoutThreshold: '20' });
+    expect(profit.items.find((i) => i.key === 'seller-margin')).toMatchObject({ verdict: 'ok', value: 0.3 });
   });
   it('refuses a bad context with INVALID_OPTIONS naming the field', () => {
     expect(() => checkPlan({ levels: ['0.1', '0.1'] }, { retailMargin: 'lots' })).toThrowError('context.retailMargin');

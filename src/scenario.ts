@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { computeCommissions } from './engine/compute-commissions';
+import type { PlacementRecord } from './engine/binary-placement';
+import { type CommissionInput, computeCommissions } from './engine/compute-commissions';
 import type { CommissionTotals } from './engine/commission-result';
 import { DownlineError, ErrorCode, fromZodIssues, type SafeResult, toSafe } from './errors';
 import { Genealogy, type MemberRecord } from './genealogy';
@@ -23,6 +24,12 @@ export interface Scenario {
   readonly plan: unknown;
   readonly members: readonly MemberRecord[];
   readonly orders: readonly OrderRecord[];
+  /** Last period's achieved rank by member id, with a rank ladder. */
+  readonly achievedRanks?: Readonly<Record<string, string>>;
+  /** The binary placement, with a binary plan. */
+  readonly placement?: readonly PlacementRecord[];
+  /** Last period's binary carry by member id, with a binary plan. */
+  readonly binaryCarry?: Readonly<Record<string, { readonly left: string | number; readonly right: string | number }>>;
 }
 
 /**
@@ -36,6 +43,8 @@ export interface Scenario {
 export interface ScenarioResult {
   readonly payouts: Record<string, string>;
   readonly totals: CommissionTotals;
+  /** With a binary plan: the carry to pass as the next period's `binaryCarry`. */
+  readonly binaryCarry?: Record<string, { left: string; right: string }>;
 }
 
 /**
@@ -50,10 +59,14 @@ export const scenarioSchema = z.strictObject({
   plan: z.unknown(),
   members: z.array(z.unknown(), { error: 'members must be an array' }),
   orders: z.array(z.unknown(), { error: 'orders must be an array' }),
+  achievedRanks: z.record(z.string(), z.string(), { error: 'achievedRanks must map member ids to rank names' }).optional(),
+  placement: z.array(z.unknown(), { error: 'placement must be an array' }).optional(),
+  binaryCarry: z.record(z.string(), z.unknown(), { error: 'binaryCarry must map member ids to { left, right }' }).optional(),
 });
 
 /**
- * Validates a whole period document `{ plan, members, orders }` and computes it. Plan and member problems
+ * Validates a whole period document `{ plan, members, orders }` (with `achievedRanks`, `placement` and
+ * `binaryCarry` when the plan needs them) and computes it. Plan and member problems
  * are reported together; orders are checked once the plan (their scale) and the members (their affiliates)
  * are valid. Every issue's path starts at the document root (`orders[3].amount`).
  *
@@ -73,13 +86,21 @@ export function runScenario(doc: unknown): ScenarioResult {
   if (!shape.success) {
     throw new DownlineError(fromZodIssues(shape.error.issues, ErrorCode.InvalidScenario, [], 'scenario'));
   }
-  const { plan: planInput, members, orders } = shape.data;
+  const { plan: planInput, members, orders, achievedRanks, placement, binaryCarry } = shape.data;
   const plan = safeParsePlan(planInput, { path: ['plan'] });
   const genealogy = Genealogy.safeFromRecords(members as MemberRecord[], { path: ['members'] });
   const issues = [...(plan.success ? [] : plan.error.issues), ...(genealogy.success ? [] : genealogy.error.issues)];
   if (!plan.success || !genealogy.success) throw new DownlineError(issues);
   const book = ingestOrders(orders as OrderRecord[], genealogy.data, { scale: plan.data.scale, path: ['orders'] });
-  return computeCommissions({ genealogy: genealogy.data, plan: plan.data, orders: book }).toJSON();
+  const result = computeCommissions({
+    genealogy: genealogy.data,
+    plan: plan.data,
+    orders: book,
+    achievedRanks,
+    placement: placement as PlacementRecord[] | undefined,
+    binaryCarry: binaryCarry as CommissionInput['binaryCarry'],
+  });
+  return plan.data.binary === null ? result.toJSON() : { ...result.toJSON(), binaryCarry: result.binaryCarry() };
 }
 
 /**

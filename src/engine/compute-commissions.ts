@@ -86,9 +86,14 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
       );
     }
     ranks = evaluateRanks(genealogy, volumes.personal, active, compiled.ranks);
-    achieved = achievedCodes(input.achievedRanks, genealogy, compiled, ranks.paidAs);
   }
-  const run = payoutStages({ genealogy, book, compiled, volumes, active, paidAs: ranks?.paidAs ?? null, binary: binaryInput(input, plan) });
+  // the other inputs of the period are checked together: every problem reported at once
+  const issues: Issue[] = [];
+  const paidAs = ranks?.paidAs ?? null;
+  if (paidAs !== null) achieved = collect(() => achievedCodes(input.achievedRanks, genealogy, compiled, paidAs), issues);
+  const binary = collect(() => binaryInput(input, plan), issues);
+  if (issues.length > 0) throw new DownlineError(issues);
+  const run = payoutStages({ genealogy, book, compiled, volumes, active, paidAs, binary });
   return new CommissionResult({
     genealogy,
     book,
@@ -102,16 +107,28 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
   });
 }
 
+/** Runs a check; its issues go to `issues` (and the result is null) instead of being thrown. */
+function collect<T>(check: () => T, issues: Issue[]): T | null {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof DownlineError)) throw error;
+    issues.push(...error.issues);
+    return null;
+  }
+}
+
 /** The placement and carry of a binary plan, validated (a binary plan needs a placement). */
 function binaryInput(input: CommissionInput, plan: Plan): StageContext['binary'] {
   if (plan.binary === null) return null;
   if (input.placement === undefined || input.placement === null) {
     throw DownlineError.of(ErrorCode.InvalidPlacement, 'placement: the plan pays a binary, the period needs the binary placement', ['placement']);
   }
-  return {
-    placement: buildPlacement(input.placement, input.genealogy),
-    carry: readBinaryCarry(input.binaryCarry, input.genealogy, plan.scale),
-  };
+  const issues: Issue[] = [];
+  const placement = collect(() => buildPlacement(input.placement as ArrayLike<PlacementRecord>, input.genealogy), issues);
+  const carry = collect(() => readBinaryCarry(input.binaryCarry, input.genealogy, plan.scale), issues);
+  if (placement === null || issues.length > 0) throw new DownlineError(issues);
+  return { placement, carry };
 }
 
 /** Achieved rank code per member: the higher of the previous achieved rank and this period's paid-as rank. */

@@ -4,5 +4,8 @@ export {
   type CommissionTotals,
   type Payout,
   type Explanation,
+  type RankStanding,
 } from './commission-result';
-export type { ExplainLine } from './explain';
+export type { ExplainLine, BonusLine, OrderBonusLine, MatchingLine, PoolLine, BinaryLine, CapLine } from './explain';
+export type { PlacementRecord } from './binary-placement';
+export type { RankReport } from './rank-report';

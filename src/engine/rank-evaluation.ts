@@ -33,10 +33,9 @@ export interface RankColumns {
  * GV sums are exact in doubles because they never exceed Σ PV, which the caller checks is below 2^53
  * (`ranksFit`); the max-leg comparison is done on integers (`10^6 ×` both sides, bigint when large).
  *
- * The pass keeps what a sponsor needs to know of a leg in one byte per member, `2 × highest rank in the
- * subtree + (1 when the subtree holds an active affiliate)`: the highest of these codes over a member's
- * subtree is the code of the subtree (a ranked member is active), so one byte folds both. `subtreeRank` and
- * `subtreeActive` are unpacked from it when first read (the report's business, not the commission run's).
+ * What a sponsor needs to know of a leg is folded in one byte per member, gathered at the sponsor by `|`
+ * (see {@link LegFacts}). `subtreeRank` and `subtreeActive` are derived from the pass when first read: the
+ * report's business, not the commission run's.
  *
  * @example
  * ```ts
@@ -49,81 +48,10 @@ export function evaluateRanks(
   active: Uint8Array,
   ranks: readonly CompiledRank[],
 ): RankColumns {
-  const n = genealogy.size;
-  const { parents, subtreeSizes, roles } = genealogy;
-  const pv = personal.values; // narrow: see ranksFit
   const ladder = new Ladder(ranks);
-  const { count, personalVolume, groupVolume, asksLegs, capsLegs } = ladder;
-  const gv = new Float64Array(n); // the legs' GV gathers here before the member is reached
-  const paidAs = new Uint8Array(n);
-  const held = new Uint8Array(n); // the subtree code above, gathered the same way
-  for (let i = n - 1; i >= 0; i--) {
-    const group = gv[i] + pv[i];
-    gv[i] = group;
-    let code = held[i];
-    if (active[i] === 1) {
-      code |= 1;
-      const own = pv[i];
-      // highest rank first; the legs are read only once a rank's volumes pass, and then once per member
-      let legsRead = false;
-      for (let r = count - 1; r >= 0; r--) {
-        if (own < personalVolume[r] || group < groupVolume[r]) continue;
-        if (asksLegs[r] === 1) {
-          if (!legsRead) {
-            ladder.readLegs(i, subtreeSizes, roles, held, active);
-            legsRead = true;
-          }
-          if (!ladder.legsHold(r)) continue;
-        }
-        if (capsLegs[r] === 1 && !ladder.cappedVolumeMeets(r, i, pv, gv, subtreeSizes)) continue;
-        paidAs[i] = r + 1;
-        if (2 * r + 3 > code) code = 2 * r + 3;
-        break;
-      }
-      held[i] = code;
-    }
-    const parent = parents[i];
-    if (parent >= 0) {
-      gv[parent] += group;
-      if (code > held[parent]) held[parent] = code;
-    }
-  }
-  return new PackedRankColumns(paidAs, gv, held);
-}
-
-/** The rank columns with the subtree facts kept packed until first read. */
-class PackedRankColumns implements RankColumns {
-  readonly paidAs: Uint8Array;
-  readonly groupVolume: Float64Array;
-  readonly #held: Uint8Array;
-  #subtreeRank: Uint8Array | undefined;
-  #subtreeActive: Uint8Array | undefined;
-
-  constructor(paidAs: Uint8Array, groupVolume: Float64Array, held: Uint8Array) {
-    this.paidAs = paidAs;
-    this.groupVolume = groupVolume;
-    this.#held = held;
-  }
-
-  get subtreeRank(): Uint8Array {
-    if (this.#subtreeRank === undefined) {
-      const held = this.#held;
-      const out = new Uint8Array(held.length);
-      for (let i = 0; i < held.length; i++) out[i] = held[i] >> 1;
-      this.#subtreeRank = out;
-    }
-    return this.#subtreeRank;
-  }
-
-  get subtreeActive(): Uint8Array {
-    if (this.#subtreeActive === undefined) {
-      const held = this.#held;
-      const out = new Uint8Array(held.length);
-      for (let i = 0; i < held.length; i++) out[i] = held[i] & 1;
-      this.#subtreeActive = out;
-    }
-    return this.#subtreeActive;
-  }
+  return ladder.facts.fits
+    ? evaluateByFlags(genealogy, personal.values, active, ladder)
+    : evaluateByCodes(genealogy, personal.values, active, ladder);
 }
 
 /**
@@ -142,70 +70,297 @@ export function ranksFit(personal: ExactColumn): boolean {
 }
 
 /**
+ * The leg facts as flags in a byte: bit 0, the subtree holds an active affiliate; bit 1, the member is active;
+ * bit 2 + j, the subtree holds someone paid as `thresholds[j]` or higher, for each distinct `legRank` the ladder
+ * asks for. Bits 0 and 2+ fold up by `|` (a subtree holds what any of its legs holds); bit 1 does not. Up to six
+ * distinct leg ranks fit (`fits`); a ladder asking for more takes the rank-code fold instead.
+ */
+class LegFacts {
+  readonly thresholds: Int32Array;
+  /** Flags of the rank code: the threshold bits it reaches. */
+  readonly ofRank: Uint8Array;
+  /** Bit of each rank's `legRank` (0 when the rank counts active legs). */
+  readonly legBit: Int32Array;
+  readonly fits: boolean;
+
+  constructor(ranks: readonly CompiledRank[]) {
+    const wanted = [...new Set(ranks.filter((rank) => rank.activeLegs > 0 && rank.legRank > 0).map((rank) => rank.legRank))];
+    this.fits = wanted.length <= 6;
+    this.thresholds = Int32Array.from(this.fits ? wanted : []);
+    this.ofRank = new Uint8Array(ranks.length + 1);
+    this.legBit = new Int32Array(ranks.length);
+    if (!this.fits) return;
+    for (let code = 0; code <= ranks.length; code++) {
+      for (let j = 0; j < wanted.length; j++) if (code >= wanted[j]) this.ofRank[code] |= 1 << (2 + j);
+    }
+    ranks.forEach((rank, r) => {
+      if (rank.activeLegs > 0 && rank.legRank > 0) this.legBit[r] = 1 << (2 + wanted.indexOf(rank.legRank));
+    });
+  }
+}
+
+const SUBTREE_ACTIVE = 1;
+const SELF_ACTIVE = 2;
+const FOLDED = 0xff & ~SELF_ACTIVE;
+
+function evaluateByFlags(genealogy: Genealogy, pv: Float64Array, active: Uint8Array, ladder: Ladder): RankColumns {
+  const n = genealogy.size;
+  const { parents } = genealogy;
+  const { count, personalVolume, groupVolume, walks } = ladder;
+  const ofRank = ladder.facts.ofRank;
+  const gv = new Float64Array(n); // the legs' GV gathers here before the member is reached
+  const paidAs = new Uint8Array(n);
+  const flags = new Uint8Array(n); // the legs' flags gather here the same way
+  for (let i = n - 1; i >= 0; i--) {
+    const group = gv[i] + pv[i];
+    gv[i] = group;
+    let own = flags[i];
+    if (active[i] === 1) {
+      const volume = pv[i];
+      // highest rank first; the legs are read only once a rank's volumes pass, and then once per member
+      let legsRead = false;
+      let code = 0;
+      for (let r = count - 1; r >= 0; r--) {
+        if (volume < personalVolume[r] || group < groupVolume[r]) continue;
+        if (walks[r] === 1) {
+          if (!legsRead) {
+            ladder.readFlags(i, genealogy, flags, gv);
+            legsRead = true;
+          }
+          if (!ladder.meets(r, i, pv)) continue;
+        }
+        code = r + 1;
+        break;
+      }
+      if (code > 0) paidAs[i] = code;
+      own |= SUBTREE_ACTIVE | SELF_ACTIVE | ofRank[code];
+      flags[i] = own;
+    }
+    const parent = parents[i];
+    if (parent >= 0) {
+      gv[parent] += group;
+      flags[parent] |= own & FOLDED;
+    }
+  }
+  return new DerivedRankColumns(paidAs, gv, parents, flags, 'flags');
+}
+
+/** The fold for ladders asking for many leg ranks: `2 × highest rank in the subtree + subtree active`, by max. */
+function evaluateByCodes(genealogy: Genealogy, pv: Float64Array, active: Uint8Array, ladder: Ladder): RankColumns {
+  const n = genealogy.size;
+  const { parents } = genealogy;
+  const { count, personalVolume, groupVolume, walks } = ladder;
+  const gv = new Float64Array(n);
+  const paidAs = new Uint8Array(n);
+  const held = new Uint8Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const group = gv[i] + pv[i];
+    gv[i] = group;
+    let own = held[i];
+    if (active[i] === 1) {
+      own |= 1;
+      const volume = pv[i];
+      let legsRead = false;
+      for (let r = count - 1; r >= 0; r--) {
+        if (volume < personalVolume[r] || group < groupVolume[r]) continue;
+        if (walks[r] === 1) {
+          if (!legsRead) {
+            ladder.readCodes(i, genealogy, held, gv, active);
+            legsRead = true;
+          }
+          if (!ladder.meets(r, i, pv)) continue;
+        }
+        paidAs[i] = r + 1;
+        if (2 * r + 3 > own) own = 2 * r + 3;
+        break;
+      }
+      held[i] = own;
+    }
+    const parent = parents[i];
+    if (parent >= 0) {
+      gv[parent] += group;
+      if (own > held[parent]) held[parent] = own;
+    }
+  }
+  return new DerivedRankColumns(paidAs, gv, parents, held, 'codes');
+}
+
+/** The rank columns, with the subtree facts derived from the pass's fold on first read. */
+class DerivedRankColumns implements RankColumns {
+  readonly paidAs: Uint8Array;
+  readonly groupVolume: Float64Array;
+  readonly #parents: Int32Array;
+  readonly #fold: Uint8Array;
+  readonly #kind: 'flags' | 'codes';
+  #subtreeRank: Uint8Array | undefined;
+  #subtreeActive: Uint8Array | undefined;
+
+  constructor(paidAs: Uint8Array, groupVolume: Float64Array, parents: Int32Array, fold: Uint8Array, kind: 'flags' | 'codes') {
+    this.paidAs = paidAs;
+    this.groupVolume = groupVolume;
+    this.#parents = parents;
+    this.#fold = fold;
+    this.#kind = kind;
+  }
+
+  get subtreeRank(): Uint8Array {
+    if (this.#subtreeRank === undefined) {
+      const fold = this.#fold;
+      const n = fold.length;
+      if (this.#kind === 'codes') {
+        const out = new Uint8Array(n);
+        for (let i = 0; i < n; i++) out[i] = fold[i] >> 1;
+        this.#subtreeRank = out;
+      } else {
+        const out = Uint8Array.from(this.paidAs);
+        const parents = this.#parents;
+        for (let i = n - 1; i >= 0; i--) {
+          const parent = parents[i];
+          if (parent >= 0 && out[i] > out[parent]) out[parent] = out[i];
+        }
+        this.#subtreeRank = out;
+      }
+    }
+    return this.#subtreeRank;
+  }
+
+  get subtreeActive(): Uint8Array {
+    if (this.#subtreeActive === undefined) {
+      const fold = this.#fold;
+      const out = new Uint8Array(fold.length);
+      for (let i = 0; i < fold.length; i++) out[i] = fold[i] & 1;
+      this.#subtreeActive = out;
+    }
+    return this.#subtreeActive;
+  }
+}
+
+/**
  * The ladder's requirements as typed arrays (rank index r = code r + 1), so that the hot loop reads numbers
- * only, and the scratch of the leg reading.
+ * only, and what the last member's legs hold.
  */
 class Ladder {
   readonly count: number;
   readonly personalVolume: Float64Array;
   readonly groupVolume: Float64Array;
-  /** 1 when the rank asks anything of the legs (legs, leg ranks, recruits). */
-  readonly asksLegs: Uint8Array;
-  /** 1 when the rank has the max-leg rule. */
-  readonly capsLegs: Uint8Array;
+  /** 1 when deciding the rank takes a walk over the legs (leg counts, recruits, or the max-leg rule). */
+  readonly walks: Uint8Array;
   readonly activeLegs: Int32Array;
   readonly legRank: Int32Array;
   readonly recruitsNeeded: Int32Array;
-  /** For the max-leg rule: the largest whole GV a leg may count in full, and `groupVolume × share × 10^6`. */
+  /** The ranks with the max-leg rule, and for each rank the largest whole GV a leg counts in full. */
+  readonly capped: Int32Array;
   readonly legCap: Float64Array;
+  /** `groupVolume × share × 10^6` of each rank, as a double and exactly. */
   readonly capNumber: Float64Array;
   readonly capNumerator: readonly bigint[];
-  /** What the last legs read hold: `atLeast[c]` legs reach rank code c or higher; active legs; active recruits. */
-  readonly atLeast: Int32Array;
+  readonly facts: LegFacts;
+  /** What the legs last read hold, per leg flag bit (flags fold) or per rank code and up (codes fold). */
+  readonly legsWith: Int32Array;
   activeLegCount = 0;
   recruits = 0;
+  /** Per capped rank: Σ GV of the legs at or under the cap, and how many legs are above it. */
+  readonly small: Float64Array;
+  readonly over: Float64Array;
 
   constructor(ranks: readonly CompiledRank[]) {
     const count = ranks.length;
     this.count = count;
     this.personalVolume = Float64Array.from(ranks, (rank) => Number(rank.personalVolume ?? 0n));
     this.groupVolume = Float64Array.from(ranks, (rank) => Number(rank.groupVolume ?? 0n));
-    this.asksLegs = Uint8Array.from(ranks, (rank) => (rank.activeLegs > 0 || rank.personallySponsoredActives > 0 ? 1 : 0));
-    this.capsLegs = Uint8Array.from(ranks, (rank) => (rank.maxLegShare === null ? 0 : 1));
+    this.walks = Uint8Array.from(ranks, (rank) =>
+      rank.activeLegs > 0 || rank.personallySponsoredActives > 0 || rank.maxLegShare !== null ? 1 : 0,
+    );
     this.activeLegs = Int32Array.from(ranks, (rank) => rank.activeLegs);
     this.legRank = Int32Array.from(ranks, (rank) => rank.legRank);
     this.recruitsNeeded = Int32Array.from(ranks, (rank) => rank.personallySponsoredActives);
+    this.capped = Int32Array.from(ranks.flatMap((rank, r) => (rank.maxLegShare === null ? [] : [r])));
     this.capNumerator = ranks.map((rank) => (rank.maxLegShare === null ? 0n : (rank.groupVolume ?? 0n) * rank.maxLegShare));
     this.legCap = Float64Array.from(ranks, (rank, r) =>
       rank.maxLegShare === null ? Number.POSITIVE_INFINITY : Number(this.capNumerator[r] / SHARE_ONE),
     );
     this.capNumber = Float64Array.from(this.capNumerator, Number);
-    this.atLeast = new Int32Array(count + 2);
+    this.facts = new LegFacts(ranks);
+    this.legsWith = new Int32Array(Math.max(8, count + 2));
+    this.small = new Float64Array(count);
+    this.over = new Float64Array(count);
   }
 
-  /** Reads what member i's legs (customers aside) hold, from the packed subtree codes. */
-  readLegs(i: number, subtreeSizes: Int32Array, roles: Uint8Array, held: Uint8Array, active: Uint8Array): void {
-    const atLeast = this.atLeast;
-    for (let r = 0; r < atLeast.length; r++) atLeast[r] = 0;
+  /** Reads member i's legs from the flags fold: leg counts per flag, recruits, and the max-leg sums. */
+  readFlags(i: number, genealogy: Genealogy, flags: Uint8Array, gv: Float64Array): void {
+    const { subtreeSizes, roles } = genealogy;
+    const customers = genealogy.customerCount > 0;
+    const thresholds = this.facts.thresholds.length;
+    const legsWith = this.legsWith;
+    for (let j = 0; j < thresholds; j++) legsWith[j] = 0;
+    this.#clearCaps();
     let activeLegs = 0;
     let recruits = 0;
     for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
+      this.#addCapped(gv[c]);
+      if (customers && roles[c] === 1) continue;
+      const leg = flags[c];
+      activeLegs += leg & SUBTREE_ACTIVE;
+      recruits += (leg & SELF_ACTIVE) >> 1;
+      for (let j = 0; j < thresholds; j++) legsWith[j] += (leg >> (2 + j)) & 1;
+    }
+    this.activeLegCount = activeLegs;
+    this.recruits = recruits;
+  }
+
+  /** Reads member i's legs from the codes fold: legs reaching each rank code or higher, recruits, max-leg sums. */
+  readCodes(i: number, genealogy: Genealogy, held: Uint8Array, gv: Float64Array, active: Uint8Array): void {
+    const { subtreeSizes, roles } = genealogy;
+    const atLeast = this.legsWith;
+    atLeast.fill(0);
+    this.#clearCaps();
+    let activeLegs = 0;
+    let recruits = 0;
+    for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
+      this.#addCapped(gv[c]);
       if (roles[c] === 1) continue;
       const code = held[c];
       atLeast[code >> 1]++;
       activeLegs += code & 1;
       recruits += active[c];
     }
-    for (let r = atLeast.length - 3; r >= 0; r--) atLeast[r] += atLeast[r + 1];
+    for (let r = this.count; r >= 0; r--) atLeast[r] += atLeast[r + 1];
     this.activeLegCount = activeLegs;
     this.recruits = recruits;
   }
 
-  /** Whether the legs last read meet rank r's leg and recruit requirements. */
-  legsHold(r: number): boolean {
+  #clearCaps(): void {
+    for (let k = 0; k < this.capped.length; k++) {
+      this.small[this.capped[k]] = 0;
+      this.over[this.capped[k]] = 0;
+    }
+  }
+
+  #addCapped(leg: number): void {
+    for (let k = 0; k < this.capped.length; k++) {
+      const r = this.capped[k];
+      if (leg <= this.legCap[r]) this.small[r] += leg;
+      else this.over[r]++;
+    }
+  }
+
+  /** Whether the legs last read (member i's) meet rank r's leg, recruit and max-leg requirements. */
+  meets(r: number, i: number, pv: Float64Array): boolean {
     const needed = this.activeLegs[r];
-    if (needed > 0 && (this.legRank[r] > 0 ? this.atLeast[this.legRank[r]] : this.activeLegCount) < needed) return false;
-    return this.recruits >= this.recruitsNeeded[r];
+    if (needed > 0) {
+      const legRank = this.legRank[r];
+      let legs = this.activeLegCount;
+      if (legRank > 0) legs = this.facts.fits ? this.#flagLegs(this.facts.legBit[r]) : this.legsWith[legRank];
+      if (legs < needed) return false;
+    }
+    if (this.recruits < this.recruitsNeeded[r]) return false;
+    return this.capNumerator[r] === 0n || this.#cappedVolumeMeets(r, i, pv);
+  }
+
+  #flagLegs(bit: number): number {
+    let j = 0;
+    while (1 << (2 + j) !== bit) j++;
+    return this.legsWith[j];
   }
 
   /**
@@ -213,17 +368,10 @@ class Ladder {
    * integers. Legs at or below the cap count in full (`small`); each of the `k` legs above it counts the cap,
    * so the test is `k × groupVolume × share ≥ groupVolume − PV − small`, both sides times 10^6.
    */
-  cappedVolumeMeets(r: number, i: number, pv: Float64Array, gv: Float64Array, subtreeSizes: Int32Array): boolean {
-    const cap = this.legCap[r];
-    let small = 0;
-    let capped = 0;
-    for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
-      const leg = gv[c];
-      if (leg <= cap) small += leg;
-      else capped++;
-    }
-    const missing = this.groupVolume[r] - pv[i] - small; // exact: every term is at most Σ PV
+  #cappedVolumeMeets(r: number, i: number, pv: Float64Array): boolean {
+    const missing = this.groupVolume[r] - pv[i] - this.small[r]; // exact: every term is at most Σ PV
     if (missing <= 0) return true;
+    const capped = this.over[r];
     const have = capped * this.capNumber[r];
     const need = missing * 1e6;
     if (have <= MAX_SAFE && need <= MAX_SAFE) return have >= need;

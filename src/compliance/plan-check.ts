@@ -115,14 +115,27 @@ export function checkPlan(plan: Plan | PlanInput, context: PlanContext = {}): Pl
 }
 
 function paidDepth(plan: Plan): PlanCheckItem {
-  const depth = plan.levels.length;
+  const base = { key: 'paid-depth' as const, title: 'Levels of upline paid on each sale', source: TAYLOR };
+  // a stairstep pays up to the first leader however deep, a breakaway override and a binary without limit
+  const unbounded = [
+    ...(plan.ranks.some((rank) => rank.differential !== undefined && /[1-9]/.test(rank.differential)) ? ['the differential'] : []),
+    ...(plan.breakaway !== null ? ['the breakaway override'] : []),
+    ...(plan.binary !== null ? ['the binary'] : []),
+  ];
+  const depth = Math.max(plan.levels.length, ...plan.ranks.map((rank) => rank.levels?.length ?? 0));
+  if (unbounded.length > 0) {
+    return {
+      ...base,
+      verdict: 'warning',
+      value: null,
+      explanation: `${unbounded.join(', ')} ${unbounded.length > 1 ? 'pay' : 'pays'} uplines at any depth; Taylor counts more than 5 paid levels as a red flag`,
+    };
+  }
   return {
-    key: 'paid-depth',
-    title: 'Levels of upline paid on each sale',
+    ...base,
     verdict: depth >= 5 ? 'warning' : 'ok',
     value: depth,
     explanation: `the plan pays ${depth} levels above the seller; ${depth >= 5 ? 'at or above' : 'below'} the 5 levels Taylor counts as a red flag`,
-    source: TAYLOR,
   };
 }
 

@@ -79,8 +79,8 @@ class LegFacts {
   readonly thresholds: Int32Array;
   /** Flags of the rank code: the threshold bits it reaches. */
   readonly ofRank: Uint8Array;
-  /** Bit of each rank's `legRank` (0 when the rank counts active legs). */
-  readonly legBit: Int32Array;
+  /** Index in `thresholds` of each rank's `legRank` (unused when the rank counts active legs). */
+  readonly legSlot: Int32Array;
   readonly fits: boolean;
 
   constructor(ranks: readonly CompiledRank[]) {
@@ -88,13 +88,13 @@ class LegFacts {
     this.fits = wanted.length <= 6;
     this.thresholds = Int32Array.from(this.fits ? wanted : []);
     this.ofRank = new Uint8Array(ranks.length + 1);
-    this.legBit = new Int32Array(ranks.length);
+    this.legSlot = new Int32Array(ranks.length);
     if (!this.fits) return;
     for (let code = 0; code <= ranks.length; code++) {
       for (let j = 0; j < wanted.length; j++) if (code >= wanted[j]) this.ofRank[code] |= 1 << (2 + j);
     }
     ranks.forEach((rank, r) => {
-      if (rank.activeLegs > 0 && rank.legRank > 0) this.legBit[r] = 1 << (2 + wanted.indexOf(rank.legRank));
+      if (rank.activeLegs > 0 && rank.legRank > 0) this.legSlot[r] = wanted.indexOf(rank.legRank);
     });
   }
 }
@@ -250,6 +250,7 @@ class Ladder {
   readonly recruitsNeeded: Int32Array;
   /** The ranks with the max-leg rule, and for each rank the largest whole GV a leg counts in full. */
   readonly capped: Int32Array;
+  readonly capsLegs: Uint8Array;
   readonly legCap: Float64Array;
   /** `groupVolume × share × 10^6` of each rank, as a double and exactly. */
   readonly capNumber: Float64Array;
@@ -275,6 +276,7 @@ class Ladder {
     this.legRank = Int32Array.from(ranks, (rank) => rank.legRank);
     this.recruitsNeeded = Int32Array.from(ranks, (rank) => rank.personallySponsoredActives);
     this.capped = Int32Array.from(ranks.flatMap((rank, r) => (rank.maxLegShare === null ? [] : [r])));
+    this.capsLegs = Uint8Array.from(ranks, (rank) => (rank.maxLegShare === null ? 0 : 1));
     this.capNumerator = ranks.map((rank) => (rank.maxLegShare === null ? 0n : (rank.groupVolume ?? 0n) * rank.maxLegShare));
     this.legCap = Float64Array.from(ranks, (rank, r) =>
       rank.maxLegShare === null ? Number.POSITIVE_INFINITY : Number(this.capNumerator[r] / SHARE_ONE),
@@ -350,17 +352,11 @@ class Ladder {
     if (needed > 0) {
       const legRank = this.legRank[r];
       let legs = this.activeLegCount;
-      if (legRank > 0) legs = this.facts.fits ? this.#flagLegs(this.facts.legBit[r]) : this.legsWith[legRank];
+      if (legRank > 0) legs = this.legsWith[this.facts.fits ? this.facts.legSlot[r] : legRank];
       if (legs < needed) return false;
     }
     if (this.recruits < this.recruitsNeeded[r]) return false;
-    return this.capNumerator[r] === 0n || this.#cappedVolumeMeets(r, i, pv);
-  }
-
-  #flagLegs(bit: number): number {
-    let j = 0;
-    while (1 << (2 + j) !== bit) j++;
-    return this.legsWith[j];
+    return this.capsLegs[r] === 0 || this.#cappedVolumeMeets(r, i, pv);
   }
 
   /**

@@ -64,6 +64,16 @@ describe('plan-only check', () => {
     expect(find('seller-margin')).toMatchObject({ verdict: 'warning' });
     expect(find('seller-margin')?.explanation).toBe('the seller keeps 15.0% of a retail sale, the upline earns 20.0% of it; building a downline pays more than selling');
     expect(checkPlan({ levels: ['0.10', '0.05'] }, { payoutThreshold: '20', retailMargin: '0.25' }).verdict).toBe('warning'); // personal purchases pay
+    // a binary or a stairstep pays at any depth
+    const binary = checkPlan({ levels: ['0.1', '0.05'], binary: { pairVolume: '100', pairAmount: '10' } }, { payoutThreshold: '20' });
+    expect(binary.items.find((i) => i.key === 'paid-depth')).toMatchObject({
+      verdict: 'warning',
+      value: null,
+      explanation: 'the binary pays uplines at any depth; Taylor counts more than 5 paid levels as a red flag',
+    });
+    // rank rows deeper than the plan's levels count
+    const ranked = checkPlan({ levels: ['0.1', '0.05'], ranks: [{ name: 'D', levels: ['0.05', '0.04', '0.03', '0.02', '0.01'] }] });
+    expect(ranked.items.find((i) => i.key === 'paid-depth')).toMatchObject({ verdict: 'warning', value: 5 });
     // a plan paying retail profit at a wholesale rate states the seller's margin itself: 1 − 0.7
     const profit = checkPlan({ levels: ['0.10', '0.05'], retailProfit: { wholesaleRate: '0.7' } }, { payoutThreshold: '20' });
     expect(profit.items.find((i) => i.key === 'seller-margin')).toMatchObject({ verdict: 'ok', value: 0.3 });

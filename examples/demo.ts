@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: one commission period on a deterministic sample network of 2,000 affiliates, with the totals,
  * the top earners, the line-by-line explanation of the best-paid affiliate, income by source, and the
- * compliance assessment of the period next to two synthetic periods shaped like court records.
+ * compliance assessment of the period, the same period under a richer plan stage by stage, and two synthetic
+ * periods shaped like court records.
  */
 import {
   assessCompliance,
@@ -63,6 +64,30 @@ console.log(`  ${top[0].id}: ${JSON.stringify(income.of(top[0].id))}`);
 
 console.log(`\n${formatAssessment(assessCompliance({ result, members }))}`);
 console.log(`\n${formatIncomeDisclosure(discloseIncome({ result, members }))}`);
+
+// The same period under a richer plan: ranks paying by rank, fast start, a matching bonus, a leadership pool
+// and caps, each stage with what it could pay and what it paid.
+const rich = computeCommissions({
+  genealogy,
+  plan: {
+    ...plan,
+    fastStart: ['50', '20'],
+    ranks: [
+      { name: 'Bronze', personalVolume: '50', levels: ['0.05', '0.02'] },
+      { name: 'Silver', groupVolume: '1000', activeLegs: 2, levels: ['0.07', '0.04', '0.02'] },
+      { name: 'Gold', groupVolume: '4350', maxLegShare: '0.4', activeLegs: 3, levels: ['0.08', '0.05', '0.03', '0.02'], matching: ['0.1'] },
+    ],
+    matching: { on: ['unilevel'] },
+    pools: [{ name: 'Gold pool', share: '0.01', shares: { Gold: 1 } }],
+    caps: { perPayee: '500', totalShare: '0.35' },
+  },
+  orders,
+});
+console.log('\nthe same period, ranks paying by rank + fast start + matching + pool + caps');
+for (const { stage, potential, paid, capped } of rich.stages()) {
+  console.log(`  ${stage.padEnd(10)} potential ${potential.padStart(10)}  paid ${paid.padStart(10)}  capped ${capped.padStart(8)}`);
+}
+console.log(`  total paid ${rich.totals.paid} (capped ${rich.totals.capped}, breakage ${rich.totals.breakage})`);
 
 // The same questions asked of two synthetic periods shaped like court records.
 for (const name of ['burnlounge-like', 'neora-like'] as const) {

@@ -53,6 +53,7 @@ export {
   type Explanation,
   type ExplainLine,
   type RankStanding,
+  type StageTotals,
   type BonusLine,
   type OrderBonusLine,
   type MatchingLine,

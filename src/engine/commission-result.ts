@@ -83,6 +83,21 @@ export interface Explanation {
   readonly caps: readonly CapLine[];
 }
 
+/**
+ * One stage's figures for the period, exact decimal strings: `paid + capped ≤ potential`.
+ *
+ * @example
+ * ```ts
+ * const fast: StageTotals = { stage: 'fast-start', potential: '70.00', paid: '50.00', capped: '0.00' };
+ * ```
+ */
+export interface StageTotals {
+  readonly stage: StageName;
+  readonly potential: string;
+  readonly paid: string;
+  readonly capped: string;
+}
+
 /** What the engine hands to a {@link CommissionResult}. */
 export interface CommissionState {
   readonly genealogy: Genealogy;
@@ -241,6 +256,25 @@ export class CommissionResult {
       if (counts[i] !== 0) out.push({ id: ids.at(i), amount: this.#payoutText(i) });
     }
     return out;
+  }
+
+  /**
+   * Each stage the plan ran, in the engine's order, with what it could pay (`potential`), what it paid after
+   * the caps (`paid`) and what the caps took from it (`capped`), exact.
+   *
+   * @example
+   * ```ts
+   * result.stages(); // [{ stage: 'unilevel', potential: '42.50', paid: '27.00', capped: '0.00' }, …]
+   * ```
+   */
+  stages(): StageTotals[] {
+    const { run, compiled } = this.#state;
+    const decimals = this.plan.scale + compiled.rateDecimals;
+    const text = (units: bigint) => formatUnits(units, decimals, this.plan.scale);
+    return [...run.stages.values()].map((stage) => {
+      const before = stage.exact === stage.uncapped ? stage.paid : stage.uncapped.total();
+      return { stage: stage.name, potential: text(stage.potential), paid: text(stage.paid), capped: text(before - stage.paid) };
+    });
   }
 
   /**

@@ -5,6 +5,7 @@ export {
   type Payout,
   type Explanation,
   type RankStanding,
+  type StageTotals,
 } from './commission-result';
 export type { ExplainLine, BonusLine, OrderBonusLine, MatchingLine, PoolLine, BinaryLine, CapLine } from './explain';
 export type { PlacementRecord } from './binary-placement';

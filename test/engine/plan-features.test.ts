@@ -110,6 +110,7 @@ describe('caps', () => {
     const result = computeCommissions({ genealogy: genealogy(), plan, orders });
     expect([result.exact('A'), result.exact('B')]).toEqual(['61.538', '38.462']);
     expect(result.totals).toMatchObject({ potential: '200.00', paid: '100.00', capped: '50.00', breakage: '50.00' });
+    expect(result.stages()).toEqual([{ stage: 'unilevel', potential: '200.00', paid: '100.00', capped: '50.00' }]);
     expect(result.explain('A').caps).toEqual([
       { cap: 'per-payee', stage: null, amount: '-20.00' },
       { cap: 'total-share', stage: null, amount: '-18.462' },
@@ -132,6 +133,10 @@ describe('caps', () => {
     expect(result.earnings('A')).toEqual({ unilevel: '60.00', 'fast-start': '0.00' });
     expect(result.earnings('B')).toEqual({ unilevel: '50.00', 'fast-start': '30.00' });
     expect(result.explain('A').caps).toEqual([{ cap: 'per-bonus', stage: 'unilevel', amount: '-40.00' }]);
+    expect(result.stages()).toEqual([
+      { stage: 'unilevel', potential: '200.00', paid: '110.00', capped: '40.00' },
+      { stage: 'fast-start', potential: '30.00', paid: '30.00', capped: '0.00' },
+    ]);
     expect(result.totals).toMatchObject({ potential: '230.00', paid: '140.00', capped: '40.00', breakage: '50.00' });
   });
 });

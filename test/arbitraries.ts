@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Kind, RefInput, RefOrder, RefPlan } from './reference/reference';
+import type { RefPlacement, StagePlan, StageRank } from './reference/stages-reference';
 
 /**
  * How sponsors are chosen (members join in order, a sponsor always joins earlier, then the list is shuffled):
@@ -228,3 +229,258 @@ export const bigVolumeScenarioArb: fc.Arbitrary<RefInput> = fc
     });
     return { ...base, orders: [...base.orders, ...extra] };
   });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Payout stages (differential, breakaway, matching, pools, binary, caps). New arbitraries only: the ones above
+// keep their distributions.
+
+const STAGE_RATES = ['0.01', '0.02', '0.025', '0.04', '0.05', '0.1', '0.125', '0.2', '0.0375', '0.001', '0.000125', '0.012345'] as const;
+const stageRateArb = fc.constantFrom(...STAGE_RATES);
+const MATCHABLE = ['unilevel', 'differential', 'generation', 'binary'] as const;
+const CAPPABLE = ['unilevel', 'fast-start', 'direct-sale', 'differential', 'generation', 'binary', 'matching', 'pool'] as const;
+
+/** The raw draw of the stage features, turned into plan fields once the plan's scale is known. */
+const stageFeaturesArb = fc.record({
+  ranks: fc.array(
+    fc.record({
+      pv: fc.option(fc.constantFrom(0, 500, 2_000, 8_000, 20_000), { freq: 2 }),
+      gv: fc.option(fc.constantFrom(0, 5_000, 20_000, 60_000, 150_000), { freq: 2 }),
+      maxLegShare: fc.option(fc.constantFrom('0.5', '0.75'), { freq: 3 }),
+      legs: fc.option(fc.record({ count: fc.integer({ min: 1, max: 2 }), withRank: fc.boolean() }), { freq: 4 }),
+      recruits: fc.option(fc.integer({ min: 1, max: 2 }), { freq: 4 }),
+      step: fc.nat({ max: 1_000 }),
+      levels: fc.option(ratesArb, { freq: 4 }),
+      matching: fc.option(fc.array(stageRateArb, { minLength: 1, maxLength: 4 }), { freq: 2 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
+  differentialDecimals: fc.integer({ min: 1, max: 6 }),
+  differential: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  // one plan in eight has no ladder at all (matching then by the plan's rows only; no pools)
+  ladder: fc.oneof({ weight: 7, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  breakaway: fc.option(fc.record({ rank: fc.nat(), generations: fc.array(stageRateArb, { minLength: 1, maxLength: 3 }) }), { freq: 2 }),
+  matching: fc.option(
+    fc.record({
+      levels: fc.option(fc.array(stageRateArb, { maxLength: 4 }), { freq: 4 }),
+      on: fc.option(fc.subarray([...MATCHABLE], { minLength: 1 }), { freq: 4 }),
+    }),
+    { freq: 2 },
+  ),
+  pools: fc.array(
+    fc.record({ share: fc.constantFrom('0.01', '0.02', '0.035', '0.1', '0.0025', '0.00125'), shares: fc.array(fc.nat({ max: 3 }), { minLength: 4, maxLength: 4 }) }),
+    { maxLength: 2 },
+  ),
+  caps: fc.option(
+    fc.record({
+      perPayee: fc.option(fc.nat({ max: 8_000 }), { freq: 2 }),
+      perBonus: fc.array(fc.record({ stage: fc.constantFrom(...CAPPABLE), units: fc.nat({ max: 3_000 }) }), { maxLength: 3 }),
+      totalShare: fc.option(fc.constantFrom('0', '0.01', '0.05', '0.1', '0.3', '0.6'), { freq: 2 }),
+      remainder: fc.constantFrom('largest-remainder' as const, 'breakage' as const),
+    }),
+    { freq: 2 },
+  ),
+});
+type StageFeatures = typeof stageFeaturesArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The plan fields of a drawn feature set at `scale`: a ladder (with differential rates unless told not to), breakaway, matching, pools, caps. */
+function stagePlanFields(f: StageFeatures, scale: number, trim: boolean): Partial<StagePlan> {
+  const one = 10 ** f.differentialDecimals;
+  let rate = 0;
+  const ranks: StageRank[] = f.ranks.map((r, k) => {
+    rate += Math.ceil((r.step * one) / 10_000); // each step at most 0.1, zero only when drawn so: increasing (or equal) rates
+    const rank: StageRank = { name: `R${k + 1}` };
+    if (r.pv !== null) rank.personalVolume = decimalString(r.pv, scale, trim);
+    if (r.gv !== null) {
+      rank.groupVolume = decimalString(r.gv, scale, trim);
+      if (r.maxLegShare !== null) rank.maxLegShare = r.maxLegShare;
+    }
+    if (r.legs !== null) {
+      rank.activeLegs = r.legs.count;
+      if (r.legs.withRank && k > 0) rank.legRank = `R${k}`;
+    }
+    if (r.recruits !== null) rank.personallySponsoredActives = r.recruits;
+    if (f.differential) rank.differential = decimalString(rate, f.differentialDecimals, trim);
+    if (r.levels !== null) rank.levels = r.levels;
+    if (r.matching !== null) rank.matching = r.matching;
+    return rank;
+  });
+  if (!f.ladder) ranks.length = 0;
+  const fields: Partial<StagePlan> = { ranks };
+  if (f.differential && f.breakaway !== null && ranks.length > 0) fields.breakaway = { rank: ranks[f.breakaway.rank % ranks.length].name, generations: f.breakaway.generations };
+  if (f.matching !== null) {
+    fields.matching = {
+      ...(f.matching.levels !== null ? { levels: f.matching.levels } : {}),
+      ...(f.matching.on !== null ? { on: f.matching.on } : {}),
+    };
+  }
+  if (f.pools.length > 0 && ranks.length > 0) {
+    fields.pools = f.pools.map((p, k) => ({
+      name: `pool${k}`,
+      share: p.share,
+      shares: Object.fromEntries(ranks.map((r, j) => [r.name, p.shares[j]]).filter(([, s]) => s !== 0 || k === 0)),
+    }));
+  }
+  if (f.caps !== null) {
+    fields.caps = {
+      ...(f.caps.perPayee !== null ? { perPayee: decimalString(f.caps.perPayee, scale, trim) } : {}),
+      ...(f.caps.perBonus.length > 0
+        ? { perBonus: Object.fromEntries(f.caps.perBonus.map((b) => [b.stage, decimalString(b.units, scale, trim)])) }
+        : {}),
+      ...(f.caps.totalShare !== null ? { totalShare: f.caps.totalShare } : {}),
+      remainder: f.caps.remainder,
+    };
+  }
+  return fields;
+}
+
+/** One order in minor units for about two members in three (so that ranks, legs and pairs form). */
+const boostArb = fc.array(fc.option(fc.nat({ max: 30_000 }), { freq: 3 }), { minLength: 40, maxLength: 40 });
+function boostOrders(members: RefInput['members'], boost: readonly (number | null)[], prefix: string): RefOrder[] {
+  const out: RefOrder[] = [];
+  members.forEach((m, k) => {
+    const units = boost[k % boost.length];
+    if (units === null || k >= boost.length) return;
+    out.push({ id: `${prefix}${k}`, affiliateId: m.id, amount: units, kind: m.role === 'customer' || k % 3 === 0 ? 'retail' : 'personal' });
+  });
+  return out;
+}
+
+export interface StageScenarioOptions extends ScenarioOptions {
+  /** draw caps (default true) */
+  caps?: boolean;
+}
+
+/**
+ * A period of {@link scenarioArb} (customers, orders, both compressions, every rounding mode and scale), plus
+ * one order for about two members in three, with the payout stages on top: a ladder of 1–4 ranks (none in one
+ * plan in eight) (PV / GV / leg / recruit requirements, sometimes rank rates), in
+ * most plans with non-decreasing differential rates (1–4 decimals, steps of at most 0.1), optional breakaway at
+ * one rank with 1–3 generation rates, optional matching (plan rows and rank rows, sometimes empty, `on` any
+ * matchable stages), 0–2 leadership pools, and optional caps (per payee, per bonus, total share, either
+ * remainder rule). No binary: see {@link binaryPeriodsArb}.
+ *
+ * @example
+ * fc.assert(fc.property(stageScenarioArb(), (input) => { ... }), { seed: 7 });
+ */
+export function stageScenarioArb(options: StageScenarioOptions = {}): fc.Arbitrary<StageScenario> {
+  const { caps = true, ...scenario } = options;
+  return fc
+    .record({
+      base: scenarioArb({ maxMembers: 40, maxOrders: 60, ...scenario }),
+      features: stageFeaturesArb,
+      trim: fc.boolean(),
+      boost: boostArb,
+    })
+    .map(({ base, features, trim, boost }) => {
+      const fields = stagePlanFields(caps ? features : { ...features, caps: null }, base.plan.scale, trim);
+      return { ...base, orders: [...base.orders, ...boostOrders(base.members, boost, 'b')], plan: { ...base.plan, ...fields } };
+    });
+}
+
+/** A period with its plan's stage fields, as the engine and {@link referenceStages} take them. */
+export interface StageScenario extends RefInput {
+  plan: StagePlan;
+}
+
+/** Three periods of one genealogy under one binary plan, with a binary placement. */
+export interface BinaryPeriods {
+  members: RefInput['members'];
+  plan: StagePlan;
+  placement: RefPlacement[];
+  periods: (readonly RefOrder[])[];
+}
+
+/**
+ * Three periods of a binary plan: a {@link stageScenarioArb} period (its orders are period 1; two more periods
+ * of orders on the same members), the binary rules at the plan's scale (pair volume 1–8,000 minor units, pair
+ * amount, sometimes a carry cap and a pair ceiling; matching sometimes on the binary), and a placement: each
+ * affiliate in turn is left out (1 in 6), made a root, or put on a free side of an earlier placed one; the
+ * records come shuffled.
+ */
+export function binaryPeriodsArb(): fc.Arbitrary<BinaryPeriods> {
+  const moreOrders = fc.array(
+    fc.record({ buyer: fc.nat(), kind: fc.constantFrom<Kind>('retail', 'personal', 'personal', 'enrollment'), units: fc.nat({ max: 20_000 }) }),
+    { maxLength: 50 },
+  );
+  return fc
+    .record({
+      base: stageScenarioArb({ maxMembers: 30, maxOrders: 40 }),
+      more: fc.tuple(moreOrders, moreOrders),
+      boosts: fc.tuple(boostArb, boostArb),
+      picks: fc.array(fc.nat(), { minLength: 30, maxLength: 30 }),
+      rules: fc.record({
+        pairVolume: fc.integer({ min: 1, max: 8_000 }),
+        pairAmount: fc.nat({ max: 5_000 }),
+        carryCap: fc.option(fc.nat({ max: 30_000 }), { freq: 2 }),
+        pairCeiling: fc.option(fc.integer({ min: 1, max: 5 }), { freq: 2 }),
+      }),
+      matchBinary: fc.boolean(),
+      order: fc.nat(),
+    })
+    .map(({ base, more, boosts, picks, rules, matchBinary, order }) => {
+      const { scale } = base.plan;
+      const affiliates = base.members.filter((m) => m.role !== 'customer');
+      const placement: RefPlacement[] = [];
+      const free: Array<{ id: string; side: 'left' | 'right' }> = [];
+      affiliates.forEach((m, k) => {
+        const pick = picks[k % picks.length];
+        if (pick % 6 === 5) return; // not placed
+        if (free.length === 0 || pick % 9 === 0) {
+          placement.push({ id: m.id, parentId: null, side: null });
+        } else {
+          const [slot] = free.splice(pick % free.length, 1);
+          placement.push({ id: m.id, parentId: slot.id, side: slot.side });
+        }
+        free.push({ id: m.id, side: 'left' }, { id: m.id, side: 'right' });
+      });
+      const customers = new Set(base.members.filter((m) => m.role === 'customer').map((m) => m.id));
+      const periods = [
+        base.orders,
+        ...more.map((list, p) =>
+          list.map((o, k): RefOrder => {
+            const buyer = base.members[o.buyer % base.members.length].id;
+            return { id: `p${p + 2}o${k}`, affiliateId: buyer, amount: o.units, kind: customers.has(buyer) ? 'retail' : o.kind };
+          }).concat(boostOrders(base.members, boosts[p], `p${p + 2}b`)),
+        ),
+      ];
+      const plan: StagePlan = {
+        ...base.plan,
+        binary: {
+          pairVolume: decimalString(rules.pairVolume, scale),
+          pairAmount: decimalString(rules.pairAmount, scale),
+          ...(rules.carryCap !== null ? { carryCap: decimalString(rules.carryCap, scale) } : {}),
+          ...(rules.pairCeiling !== null ? { pairCeiling: rules.pairCeiling } : {}),
+        },
+      };
+      if (matchBinary) plan.matching = { levels: ['0.1', '0.05'], on: ['binary', 'unilevel'] };
+      return { members: base.members, plan, placement: shuffled(placement, order), periods };
+    });
+}
+
+/**
+ * {@link stageScenarioArb} periods made large: the scale sometimes raised by 8 (at most 12; amounts given in
+ * minor units then mean less), and 1–5 extra orders of 2^40 to 2^50 minor units, so that the stage kernels take
+ * their digit (bigint) paths while the period's PV stays below 2^53 (ranks are evaluated in doubles); with
+ * enrollment commissionable, sometimes an enrollment order past 2^53 (not PV).
+ */
+export function bigStageScenarioArb(): fc.Arbitrary<StageScenario> {
+  return fc
+    .record({
+      base: stageScenarioArb({ maxMembers: 25, maxOrders: 30 }),
+      raise: fc.boolean(),
+      big: fc.array(fc.record({ units: fc.bigInt({ min: 2n ** 40n, max: 2n ** 50n }), buyer: fc.nat(), asString: fc.boolean() }), { minLength: 1, maxLength: 5 }),
+      huge: fc.bigInt({ min: 2n ** 53n, max: 2n ** 60n }),
+    })
+    .map(({ base, raise, big, huge }) => {
+      const scale = raise ? Math.min(12, base.plan.scale + 8) : base.plan.scale;
+      const orders: RefOrder[] = big.map((b, k) => {
+        const buyer = base.members[b.buyer % base.members.length];
+        return { id: `big${k}`, affiliateId: buyer.id, kind: buyer.role === 'customer' ? 'retail' : 'personal', amount: encode(b.units, scale, b.asString) };
+      });
+      const enrollee = base.members.find((m) => m.role !== 'customer');
+      if (base.plan.commissionable.includes('enrollment') && enrollee !== undefined) {
+        orders.push({ id: 'huge', affiliateId: enrollee.id, kind: 'enrollment', amount: encode(huge, scale, true) });
+      }
+      return { ...base, orders: [...base.orders, ...orders], plan: { ...base.plan, scale } };
+    });
+}

@@ -1,4 +1,5 @@
-import { allocate, floorShares } from '../money/allocate';
+import type { PackedIds } from '../genealogy/packed-ids';
+import { allocate, byId, floorShares } from '../money/allocate';
 import { parseDecimal } from '../money/decimal-string';
 import { addColumns, ExactColumn } from '../money/exact-column';
 import type { StageName } from '../plan/plan';
@@ -41,7 +42,7 @@ export interface CapCut {
  *
  * @example
  * ```ts
- * const { stages, cuts, capped } = applyCaps(stages, compiled, volumes.commissionableTotal);
+ * const { stages, cuts, capped } = applyCaps(stages, compiled, volumes.commissionableTotal, genealogy.ids);
  * ```
  */
 export interface CappedStages {
@@ -62,10 +63,10 @@ const store = (column: ExactColumn, i: number, value: bigint) => column.set(i, v
  *
  * @example
  * ```ts
- * applyCaps([{ name: 'unilevel', exact }], compiled, volumes.commissionableTotal).capped; // exact units taken
+ * applyCaps([{ name: 'unilevel', exact }], compiled, volumes.commissionableTotal, genealogy.ids).capped; // exact units taken
  * ```
  */
-export function applyCaps(input: readonly StageColumn[], compiled: CompiledPlan, commissionableTotal: bigint): CappedStages {
+export function applyCaps(input: readonly StageColumn[], compiled: CompiledPlan, commissionableTotal: bigint, ids: PackedIds): CappedStages {
   const caps = compiled.plan.caps;
   if (caps === null || input.length === 0) return { stages: input, cuts: [], capped: 0n };
   const lift = 10n ** BigInt(compiled.rateDecimals);
@@ -110,7 +111,8 @@ export function applyCaps(input: readonly StageColumn[], compiled: CompiledPlan,
           amounts.push(totals.get(i));
         }
       }
-      const parts = caps.remainder === 'largest-remainder' ? allocate(limit, amounts) : floorShares(limit, amounts).parts;
+      const tie = byId(payees.map((i) => ids.at(i)));
+      const parts = caps.remainder === 'largest-remainder' ? allocate(limit, amounts, tie) : floorShares(limit, amounts).parts;
       const kept = new ExactColumn(n);
       const cut = new ExactColumn(n);
       payees.forEach((i, k) => {

@@ -1,4 +1,5 @@
-import { allocate } from '../money/allocate';
+import type { PackedIds } from '../genealogy/packed-ids';
+import { allocate, byId } from '../money/allocate';
 import { ExactColumn } from '../money/exact-column';
 import type { CompiledPlan, CompiledPool } from './compiled-plan';
 import type { BonusSums } from './fast-start';
@@ -9,7 +10,7 @@ import type { BonusSums } from './fast-start';
  *
  * @example
  * ```ts
- * const { amount, totalShares, members, parts } = poolSplit(compiled.pools[0], total, ranks.paidAs);
+ * const { amount, totalShares, members, parts } = poolSplit(compiled.pools[0], total, ranks.paidAs, genealogy.ids);
  * ```
  */
 export interface PoolSplit {
@@ -24,15 +25,16 @@ export interface PoolSplit {
 
 /**
  * Splits one pool: `share × commissionable volume` among the affiliates paid as the pool's ranks, by shares,
- * every exact unit allocated by largest remainder (ties to the member first in genealogy order). A pool with
- * no shareholder pays nothing (all of it is breakage).
+ * every exact unit allocated by largest remainder. A pool with
+ * no shareholder pays nothing (all of it is breakage). Ties go to the lower member id, whatever the order of
+ * the records.
  *
  * @example
  * ```ts
- * poolSplit(compiled.pools[0], volumes.commissionableTotal, ranks.paidAs).parts; // exact parts, Σ = amount
+ * poolSplit(compiled.pools[0], volumes.commissionableTotal, ranks.paidAs, genealogy.ids).parts; // exact parts, Σ = amount
  * ```
  */
-export function poolSplit(pool: CompiledPool, commissionableTotal: bigint, paidAs: Uint8Array): PoolSplit {
+export function poolSplit(pool: CompiledPool, commissionableTotal: bigint, paidAs: Uint8Array, ids: PackedIds): PoolSplit {
   const amount = commissionableTotal * pool.share;
   const byRank = pool.sharesByRank;
   const members: number[] = [];
@@ -45,7 +47,8 @@ export function poolSplit(pool: CompiledPool, commissionableTotal: bigint, paidA
     }
   }
   const totalShares = shares.reduce((a, b) => a + b, 0n);
-  return { pool, amount, totalShares, members: Int32Array.from(members), shares, parts: allocate(amount, shares) };
+  const tie = byId(members.map((i) => ids.at(i)));
+  return { pool, amount, totalShares, members: Int32Array.from(members), shares, parts: allocate(amount, shares, tie) };
 }
 
 /**
@@ -55,14 +58,19 @@ export function poolSplit(pool: CompiledPool, commissionableTotal: bigint, paidA
  *
  * @example
  * ```ts
- * const pools = poolSums(compiled, volumes.commissionableTotal, ranks.paidAs);
+ * const pools = poolSums(compiled, volumes.commissionableTotal, ranks.paidAs, genealogy.ids);
  * ```
  */
-export function poolSums(compiled: CompiledPlan, commissionableTotal: bigint, paidAs: Uint8Array): BonusSums & { splits: readonly PoolSplit[] } {
+export function poolSums(
+  compiled: CompiledPlan,
+  commissionableTotal: bigint,
+  paidAs: Uint8Array,
+  ids: PackedIds,
+): BonusSums & { splits: readonly PoolSplit[] } {
   const exact = new ExactColumn(paidAs.length);
   let paid = 0n;
   let potential = 0n;
-  const splits = compiled.pools.map((pool) => poolSplit(pool, commissionableTotal, paidAs));
+  const splits = compiled.pools.map((pool) => poolSplit(pool, commissionableTotal, paidAs, ids));
   for (const split of splits) {
     potential += split.amount;
     split.members.forEach((i, k) => {

@@ -123,7 +123,7 @@ export function payoutStages(context: StageContext): PayoutStages {
   }
   let pools: readonly PoolSplit[] = [];
   if (compiled.pools.length > 0 && paidAs !== null) {
-    const pool = poolSums(compiled, volumes.commissionableTotal, paidAs);
+    const pool = poolSums(compiled, volumes.commissionableTotal, paidAs, genealogy.ids);
     pools = pool.splits;
     runs.push({ name: 'pool', sums: pool });
   }
@@ -131,6 +131,7 @@ export function payoutStages(context: StageContext): PayoutStages {
     runs.map((run) => ({ name: run.name, exact: run.sums.exact })),
     compiled,
     volumes.commissionableTotal,
+    genealogy.ids,
   );
   const stages = new Map<StageName, StageRun>();
   let exact: ExactColumn | null = null;

@@ -1,7 +1,7 @@
 /**
  * Splits an exact integer amount in proportion to integer weights, conserving every unit: each part is
  * `floor(amount × weight / Σ weights)`, and the units the floors leave over go one each to the largest
- * remainders (ties to the earlier weight) — the largest remainder (Hamilton) method. The parts always add up
+ * remainders (ties to the earlier weight, or as `tieBreak` orders them) — the largest remainder (Hamilton) method. The parts always add up
  * to `amount` exactly; a zero weight gets nothing; all weights zero gives all zero parts (nothing can be
  * split: the caller decides where `amount` goes).
  *
@@ -9,12 +9,13 @@
  * ```ts
  * allocate(100n, [1n, 1n, 1n]); // [34n, 33n, 33n]
  * allocate(10n, [0n, 3n, 1n]);  // [0n, 8n, 2n]  (7.5 and 2.5: the tie goes to the earlier one)
+ * allocate(10n, [0n, 3n, 1n], (a, b) => b - a); // [0n, 7n, 3n] (ties to the later one)
  * ```
  */
-export function allocate(amount: bigint, weights: readonly bigint[]): bigint[] {
+export function allocate(amount: bigint, weights: readonly bigint[], tieBreak: (a: number, b: number) => number = (a, b) => a - b): bigint[] {
   const { parts, left, remainders } = floorShares(amount, weights);
   if (left === 0n) return parts;
-  for (const k of largestFirst(remainders, Number(left))) parts[k] += 1n;
+  for (const k of largestFirst(remainders, Number(left), tieBreak)) parts[k] += 1n;
   return parts;
 }
 
@@ -44,9 +45,22 @@ export function floorShares(amount: bigint, weights: readonly bigint[]): { parts
   return { parts, left: amount - given, remainders };
 }
 
-/** Indexes of the `count` largest remainders, ties to the lower index. */
-function largestFirst(remainders: readonly bigint[], count: number): number[] {
+/** Indexes of the `count` largest remainders, ties ordered by `tieBreak`. */
+function largestFirst(remainders: readonly bigint[], count: number, tieBreak: (a: number, b: number) => number): number[] {
   const order = remainders.map((_, k) => k);
-  order.sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[b] > remainders[a] ? 1 : -1));
+  order.sort((a, b) => (remainders[a] === remainders[b] ? tieBreak(a, b) : remainders[b] > remainders[a] ? 1 : -1));
   return order.slice(0, count);
+}
+
+/**
+ * A tie-break for {@link allocate} over members: by member id (UTF-16 code units), so that a split never depends
+ * on the order the records came in.
+ *
+ * @example
+ * ```ts
+ * allocate(amount, weights, byId(members.map((i) => genealogy.ids.at(i))));
+ * ```
+ */
+export function byId(ids: readonly string[]): (a: number, b: number) => number {
+  return (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
 }

@@ -66,7 +66,7 @@ describe('matching bonus', () => {
 describe('leadership pool', () => {
   // A (PV 200) is Diamond, B (100) and C (150) Gold, D (10) has no rank. Volume 460; the pool is 1% = 4.60,
   // one share each to Gold and Diamond: 3 shares. In exact units (10^-4): 46000 / 3 = 15333 rest 1, and the
-  // leftover unit goes to the largest remainder, ties to the first in genealogy order: A.
+  // leftover unit goes to the largest remainder, ties to the lower member id: A.
   const plan: PlanInput = {
     levels: ['0', '0'],
     ranks: [

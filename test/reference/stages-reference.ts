@@ -56,7 +56,16 @@ export interface StageInput extends RefInput {
   placement?: readonly RefPlacement[];
   carryIn?: RefCarry;
 }
+/** An explanation line of a stage beyond the unilevel, shaped like the engine's bonus lines. */
+export type RefBonusLine =
+  | { bonus: 'differential' | 'generation'; orderId: string; buyerId: string; level: number; rate: string; amount: string }
+  | { bonus: 'matching'; fromId: string; generation: number; base: string; rate: string; amount: string }
+  | { bonus: 'pool'; pool: string; poolAmount: string; shares: number; totalShares: number; amount: string }
+  | { bonus: 'binary'; left: string; right: string; pairsFormed: number; pairs: number; carryLeft: string; carryRight: string; amount: string };
+
 export interface StageResult {
+  /** payee → the lines of the differential, generation, matching, pool and binary stages (before the caps) */
+  lines: Map<string, RefBonusLine[]>;
   /** the stages the plan runs, in the engine's order */
   stages: RefStage[];
   /** the exact unit: 10^-(scale + the most decimals of any rate) */
@@ -75,8 +84,15 @@ export interface StageResult {
   matchBase: Map<string, Dec>;
   /** what the caps took per payee */
   cut: Map<string, Dec>;
+  /** payee → what each cap took from them, shaped like the engine's cap lines (negative amounts) */
+  capLines: Map<string, { cap: 'per-bonus' | 'per-payee' | 'total-share'; stage: RefStage | null; amount: string }[]>;
   binaryCarry: RefCarry;
   totals: { potential: Dec; paid: Dec; capped: Dec; breakage: Dec; residual: Dec; payouts: Dec };
+  /**
+   * Each stage's potential (`core`: unilevel, fast start and direct sale together, as the core oracle adds them
+   * up), paid after the caps, and what the caps took from it.
+   */
+  stageTotals: { potential: Map<string, Dec>; paid: Map<RefStage, Dec>; capped: Map<RefStage, Dec> };
 }
 
 const MODES = { 'half-even': Decimal.ROUND_HALF_EVEN, 'half-up': Decimal.ROUND_HALF_UP, down: Decimal.ROUND_DOWN };
@@ -125,10 +141,9 @@ function rateDecimals(plan: StagePlan): number {
 }
 
 /**
- * One period, every stage by the letter, then the caps. `indexOf` is the genealogy's preorder index of a member
- * (`genealogy.indexOf`): the only thing taken from the engine, to break ties of the largest remainder.
+ * One period, every stage by the letter, then the caps. Largest-remainder ties go to the lower member id.
  */
-export function referenceStages(input: StageInput, indexOf: (id: string) => number): StageResult {
+export function referenceStages(input: StageInput): StageResult {
   const { members, orders, plan } = input;
   const scale = plan.scale;
   const unit = new D(10).pow(-(scale + rateDecimals(plan)));
@@ -141,7 +156,8 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
   const sponsor = new Map(members.map((m) => [m.id, m.sponsorId]));
   const isCustomer = new Set(members.filter((m) => m.role === 'customer').map((m) => m.id));
   const ids = members.map((m) => m.id);
-  const genealogyOrder = [...ids].sort((a, b) => indexOf(a) - indexOf(b));
+  // largest-remainder ties go to the lower member id (code units), whatever the order of the records
+  const idOrder = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   // the core stages and qualification, from the core oracle
   const core = referenceCommissions(input);
@@ -158,6 +174,8 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
     return code === 0 ? null : ladder[code - 1];
   };
 
+  const lines = new Map<string, RefBonusLine[]>();
+  const line = (id: string, l: RefBonusLine) => lines.set(id, [...(lines.get(id) ?? []), l]);
   const stages: RefStage[] = ['unilevel'];
   const uncapped = new Map<RefStage, Map<string, Dec>>();
   const potentialOf = new Map<string, Dec>();
@@ -196,10 +214,13 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
       const volume = volumeOf(o);
       // walk from the buyer (included) up: each member earns their rate above the highest one already paid
       let highest = zero();
-      for (let u: string | null = o.affiliateId; u !== null; u = sponsor.get(u) ?? null) {
+      let distance = 0;
+      for (let u: string | null = o.affiliateId; u !== null; u = sponsor.get(u) ?? null, distance++) {
         const rate = rateOf(u);
         if (rate.gt(highest)) {
-          add(differential, u, volume.times(rate.minus(highest)));
+          const step = rate.minus(highest);
+          add(differential, u, volume.times(step));
+          line(u, { bonus: 'differential', orderId: o.id, buyerId: o.affiliateId, level: distance, rate: step.toFixed(), amount: volume.times(step).toFixed() });
           highest = rate;
         }
         if (isLeader(u)) break; // the leader's group breaks away
@@ -213,7 +234,9 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
       for (let u = sponsor.get(leader) ?? null; u !== null && g < breakaway.generations.length; u = sponsor.get(u) ?? null) {
         if (!isLeader(u)) continue;
         g++;
-        add(generation, u, volume.times(breakaway.generations[g - 1]));
+        const rate = new D(breakaway.generations[g - 1]);
+        add(generation, u, volume.times(rate));
+        line(u, { bonus: 'generation', orderId: o.id, buyerId: o.affiliateId, level: g, rate: rate.toFixed(), amount: volume.times(rate).toFixed() });
       }
     }
     stages.push('differential');
@@ -256,11 +279,13 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
     for (const p of placement) {
       const carry = input.carryIn?.[p.id];
       const leg = legs.get(p.id) as { left: Dec; right: Dec };
-      let left = leg.left.plus(carry === undefined ? 0 : money(carry.left, scale));
-      let right = leg.right.plus(carry === undefined ? 0 : money(carry.right, scale));
+      const sides = { left: leg.left.plus(carry === undefined ? 0 : money(carry.left, scale)), right: leg.right.plus(carry === undefined ? 0 : money(carry.right, scale)) };
+      let { left, right } = sides;
+      let formed = zero();
+      let pairs = zero();
       if (active.has(p.id)) {
-        const formed = D.min(left, right).div(pairVolume).floor();
-        const pairs = rules.pairCeiling == null ? formed : D.min(formed, rules.pairCeiling);
+        formed = D.min(left, right).div(pairVolume).floor();
+        pairs = rules.pairCeiling == null ? formed : D.min(formed, rules.pairCeiling);
         add(binary, p.id, pairs.times(pairAmount));
         potential = potential.plus(formed.times(pairAmount));
         left = left.minus(formed.times(pairVolume));
@@ -271,6 +296,18 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
         right = D.min(right, rules.carryCap);
       }
       if (!left.isZero() || !right.isZero()) binaryCarry[p.id] = { left: left.toFixed(scale), right: right.toFixed(scale) };
+      if (!formed.isZero() || !sides.left.isZero() || !sides.right.isZero()) {
+        line(p.id, {
+          bonus: 'binary',
+          left: sides.left.toFixed(),
+          right: sides.right.toFixed(),
+          pairsFormed: formed.toNumber(),
+          pairs: pairs.toNumber(),
+          carryLeft: left.toFixed(),
+          carryRight: right.toFixed(),
+          amount: pairs.times(pairAmount).toFixed(),
+        });
+      }
     }
     stages.push('binary');
     uncapped.set('binary', binary);
@@ -299,6 +336,9 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
         if (active.has(p)) {
           const rate = rowOf(p)[generation - 1];
           if (rate !== undefined) add(matching, p, base.times(rate));
+          if (rate !== undefined && !new D(rate).isZero()) {
+            line(p, { bonus: 'matching', fromId: m, generation, base: base.toFixed(), rate: new D(rate).toFixed(), amount: base.times(rate).toFixed() });
+          }
           generation++;
         } else if (plan.compression === 'none') {
           generation++;
@@ -320,12 +360,17 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
     for (const rule of plan.pools ?? []) {
       const amount = toUnits(commissionableTotal.times(rule.share));
       potential = potential.plus(fromUnits(amount));
-      const holders = genealogyOrder.filter((id) => {
+      const holders = idOrder.filter((id) => {
         const name = paidAs.get(id) ?? null;
         return name !== null && (rule.shares[name] ?? 0) > 0;
       });
-      const parts = largestRemainder(amount, holders.map((id) => BigInt(rule.shares[paidAs.get(id) as string])));
-      holders.forEach((id, k) => add(pool, id, fromUnits(parts[k])));
+      const shares = holders.map((id) => rule.shares[paidAs.get(id) as string]);
+      const parts = largestRemainder(amount, shares.map(BigInt));
+      const totalShares = shares.reduce((a, b) => a + b, 0);
+      holders.forEach((id, k) => {
+        add(pool, id, fromUnits(parts[k]));
+        line(id, { bonus: 'pool', pool: rule.name, poolAmount: fromUnits(amount).toFixed(), shares: shares[k], totalShares, amount: fromUnits(parts[k]).toFixed() });
+      });
     }
     stages.push('pool');
     uncapped.set('pool', pool);
@@ -341,7 +386,11 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
   }
   const totalOf = (id: string) => stages.reduce((s, stage) => s + (table.get(stage)?.get(id) ?? 0n), 0n);
   const cutUnits = new Map<string, bigint>(ids.map((id) => [id, 0n]));
-  const take = (id: string, units: bigint) => cutUnits.set(id, (cutUnits.get(id) ?? 0n) + units);
+  const capLines: StageResult['capLines'] = new Map();
+  const take = (id: string, units: bigint, cap: 'per-bonus' | 'per-payee' | 'total-share', stage: RefStage | null = null) => {
+    cutUnits.set(id, (cutUnits.get(id) ?? 0n) + units);
+    if (units !== 0n) capLines.set(id, [...(capLines.get(id) ?? []), { cap, stage, amount: fromUnits(-units).toFixed() }]);
+  };
   /** the payee's stages shared out again to add up to `kept`, by largest remainder over the stages in order */
   const rescale = (id: string, kept: bigint) => {
     const amounts = stages.map((stage) => table.get(stage)?.get(id) ?? 0n);
@@ -357,7 +406,7 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
       for (const id of ids) {
         const v = table.get(stage)?.get(id) ?? 0n;
         if (v > lift(limit)) {
-          take(id, v - lift(limit));
+          take(id, v - lift(limit), 'per-bonus', stage);
           table.get(stage)?.set(id, lift(limit));
         }
       }
@@ -367,20 +416,20 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
       for (const id of ids) {
         const total = totalOf(id);
         if (total > limit) {
-          take(id, total - limit);
+          take(id, total - limit, 'per-payee');
           rescale(id, limit);
         }
       }
     }
     if (caps.totalShare != null) {
       const limit = toUnits(commissionableTotal.times(caps.totalShare));
-      const payees = genealogyOrder.filter((id) => totalOf(id) !== 0n);
+      const payees = idOrder.filter((id) => totalOf(id) !== 0n);
       const totals = payees.map(totalOf);
       const sum = totals.reduce((a, b) => a + b, 0n);
       if (sum > limit) {
         const parts = largestRemainder(limit, totals, caps.remainder === 'breakage');
         payees.forEach((id, k) => {
-          take(id, totals[k] - parts[k]);
+          take(id, totals[k] - parts[k], 'total-share');
           rescale(id, parts[k]);
         });
       }
@@ -412,6 +461,7 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
   const paid = [...exact.values()].reduce((s, v) => s.plus(v), zero());
   const cappedTotal = fromUnits([...cutUnits.values()].reduce((a, b) => a + b, 0n));
   return {
+    lines,
     stages,
     unit,
     paidAs,
@@ -422,7 +472,19 @@ export function referenceStages(input: StageInput, indexOf: (id: string) => numb
     rounded,
     matchBase,
     cut: new Map([...cutUnits].map(([id, u]) => [id, fromUnits(u)])),
+    capLines,
     binaryCarry,
+    stageTotals: {
+      potential: potentialOf,
+      paid: new Map(stages.map((stage) => [stage, [...(capped.get(stage)?.values() ?? [])].reduce((a, b) => a.plus(b), zero())])),
+      capped: new Map(
+        stages.map((stage) => {
+          const before = [...(uncapped.get(stage)?.values() ?? [])].reduce((a, b) => a.plus(b), zero());
+          const after = [...(capped.get(stage)?.values() ?? [])].reduce((a, b) => a.plus(b), zero());
+          return [stage, before.minus(after)];
+        }),
+      ),
+    },
     totals: {
       potential,
       paid,

@@ -1,7 +1,7 @@
 import type { PackedIds } from '../genealogy/packed-ids';
 import { allocate, byId, floorShares } from '../money/allocate';
 import { parseDecimal } from '../money/decimal-string';
-import { addColumns, ExactColumn } from '../money/exact-column';
+import { addColumns, ExactColumn, WIDE } from '../money/exact-column';
 import type { StageName } from '../plan/plan';
 import type { CompiledPlan } from './compiled-plan';
 
@@ -148,7 +148,10 @@ function capColumn(column: ExactColumn, limit: bigint): { kept: ExactColumn; cut
   return kept === null || cut === null ? null : { kept, cut, total };
 }
 
-/** Where a payee's total changed from `totals` to `kept`, their stages are rescaled to add up to `kept` (largest remainder). */
+/**
+ * Where a payee's total changed from `totals` to `kept`, their stages are rescaled to add up to `kept` (largest
+ * remainder over the stages that paid them, ties to the earlier stage).
+ */
 function rescale(
   stages: Array<{ name: StageName; exact: ExactColumn }>,
   totals: ExactColumn,
@@ -156,10 +159,23 @@ function rescale(
   cut: ExactColumn,
 ): Array<{ name: StageName; exact: ExactColumn }> {
   const out = stages.map((stage) => ({ name: stage.name, exact: copy(stage.exact) }));
+  const weights: bigint[] = [];
+  const slots: number[] = [];
   for (let i = 0; i < totals.values.length; i++) {
     if (cut.values[i] === 0) continue;
-    const parts = allocate(kept.get(i), stages.map((stage) => stage.exact.get(i)));
-    out.forEach((stage, s) => store(stage.exact, i, parts[s]));
+    weights.length = 0;
+    slots.length = 0;
+    for (let s = 0; s < stages.length; s++) {
+      if (stages[s].exact.values[i] === 0) continue;
+      weights.push(stages[s].exact.get(i));
+      slots.push(s);
+    }
+    if (slots.length === 1) {
+      out[slots[0]].exact.set(i, kept.values[i] === WIDE ? kept.get(i) : kept.values[i]); // one stage takes it all
+      continue;
+    }
+    const parts = allocate(kept.get(i), weights);
+    for (let k = 0; k < slots.length; k++) store(out[slots[k]].exact, i, parts[k]);
   }
   return out;
 }

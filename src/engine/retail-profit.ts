@@ -38,6 +38,9 @@ export function retailProfitOf(book: OrderBook, order: number, compiled: Compile
  * ```
  */
 export function retailProfitSums(genealogy: Genealogy, book: OrderBook, compiled: CompiledPlan): BonusSums {
+  const lift = 10n ** BigInt(compiled.rateDecimals);
+  // every profit is at most its price × 10^rateDecimals: in doubles when that stays a safe integer for the period
+  if (book.amounts.isNarrow && book.amounts.total() * lift <= BigInt(Number.MAX_SAFE_INTEGER)) return narrowProfits(genealogy, book, compiled);
   const sums = new Map<number, bigint>();
   let paid = 0n;
   let potential = 0n;
@@ -54,6 +57,28 @@ export function retailProfitSums(genealogy: Genealogy, book: OrderBook, compiled
   const exact = new ExactColumn(genealogy.size);
   for (const [seller, sum] of sums) exact.set(seller, sum <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(sum) : sum);
   return { exact, paid, potential };
+}
+
+function narrowProfits(genealogy: Genealogy, book: OrderBook, compiled: CompiledPlan): BonusSums {
+  const lift = 10 ** compiled.rateDecimals;
+  const keep = compiled.wholesaleRate === null ? 0 : lift - Number(compiled.wholesaleRate);
+  const amounts = book.amounts.values;
+  const cost = book.wholesale;
+  const exact = new ExactColumn(genealogy.size);
+  let paid = 0;
+  let potential = 0;
+  for (let i = 0; i < book.count; i++) {
+    if (book.kinds[i] !== 0) continue;
+    const given = cost === null ? WHOLESALE_NONE : cost[i];
+    const profit = given === WHOLESALE_NONE ? amounts[i] * keep : (amounts[i] - given) * lift; // exact: ≤ price × lift
+    if (profit === 0) continue;
+    potential += profit;
+    const seller = sellerOf(book, i);
+    if (seller < 0) continue;
+    exact.values[seller] += profit;
+    paid += profit;
+  }
+  return { exact, paid: BigInt(paid), potential: BigInt(potential) };
 }
 
 /**

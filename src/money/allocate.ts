@@ -15,6 +15,20 @@
 export function allocate(amount: bigint, weights: readonly bigint[], tieBreak: (a: number, b: number) => number = (a, b) => a - b): bigint[] {
   const { parts, left, remainders } = floorShares(amount, weights);
   if (left === 0n) return parts;
+  if (weights.length <= 16) {
+    // a few weights (a payee's stages): pick the largest remaining remainder once per unit left over
+    const taken = new Uint8Array(weights.length);
+    for (let unit = 0n; unit < left; unit++) {
+      let best = -1;
+      for (let k = 0; k < remainders.length; k++) {
+        if (taken[k] === 1) continue;
+        if (best < 0 || remainders[k] > remainders[best] || (remainders[k] === remainders[best] && tieBreak(k, best) < 0)) best = k;
+      }
+      taken[best] = 1;
+      parts[best] += 1n;
+    }
+    return parts;
+  }
   for (const k of largestFirst(remainders, Number(left), tieBreak)) parts[k] += 1n;
   return parts;
 }
@@ -45,11 +59,26 @@ export function floorShares(amount: bigint, weights: readonly bigint[]): { parts
   return { parts, left: amount - given, remainders };
 }
 
-/** Indexes of the `count` largest remainders, ties ordered by `tieBreak`. */
+/**
+ * Indexes of the `count` largest remainders, ties ordered by `tieBreak`. Remainders are ranked by their doubles
+ * (rounding to a double never reverses an order): a native sort of the doubles gives the threshold, every
+ * remainder above it is taken, and only those whose double equals the threshold are compared exactly.
+ */
 function largestFirst(remainders: readonly bigint[], count: number, tieBreak: (a: number, b: number) => number): number[] {
-  const order = remainders.map((_, k) => k);
-  order.sort((a, b) => (remainders[a] === remainders[b] ? tieBreak(a, b) : remainders[b] > remainders[a] ? 1 : -1));
-  return order.slice(0, count);
+  const keys = Float64Array.from(remainders, Number);
+  const threshold = Float64Array.from(keys).sort()[keys.length - count];
+  const taken: number[] = [];
+  const atThreshold: number[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (keys[k] > threshold) taken.push(k);
+    else if (keys[k] === threshold) atThreshold.push(k);
+  }
+  atThreshold.sort((a, b) => {
+    const ra = remainders[a];
+    const rb = remainders[b];
+    return ra === rb ? tieBreak(a, b) : rb > ra ? 1 : -1;
+  });
+  return taken.concat(atThreshold.slice(0, count - taken.length));
 }
 
 /**

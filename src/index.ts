@@ -62,6 +62,8 @@ export {
   type CapLine,
   type PlacementRecord,
   type RankReport,
+  type BinaryCarryInput,
+  type CapKind,
 } from './engine';
 export { runScenario, safeRunScenario, scenarioSchema, type Scenario, type ScenarioResult } from './scenario';
 export { compareDecimals, formatUnits, groupThousands, parseDecimal, type RoundingMode, ROUNDING_MODES } from './money';

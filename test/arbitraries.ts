@@ -116,7 +116,8 @@ export const planArb: fc.Arbitrary<RefPlan> = fc
   })
   .map(({ minPersonalVolumeUnits, trim, fastStart, directSale, ...plan }) => ({
     ...plan,
-    ...(directSale !== '0' ? { directSale } : {}),
+    // with a direct sale the volume stages may pay more than the volume: let them
+    ...(directSale !== '0' ? { directSale, allowRateSumAboveOne: true } : {}),
     minPersonalVolume: decimalString(minPersonalVolumeUnits, plan.scale, trim),
     ...(fastStart.length > 0 ? { fastStart: fastStart.map((units) => decimalString(units, plan.scale, trim)) } : {}),
   }));
@@ -275,7 +276,7 @@ const stageFeaturesArb = fc.record({
       perPayee: fc.option(fc.nat({ max: 8_000 }), { freq: 2 }),
       perBonus: fc.array(fc.record({ stage: fc.constantFrom(...CAPPABLE), units: fc.nat({ max: 3_000 }) }), { maxLength: 3 }),
       totalShare: fc.option(fc.constantFrom('0', '0.01', '0.05', '0.1', '0.3', '0.6'), { freq: 2 }),
-      remainder: fc.constantFrom('largest-remainder' as const, 'breakage' as const),
+      remainder: fc.constantFrom('largest-remainder' as const, 'company' as const),
     }),
     { freq: 2 },
   ),
@@ -373,8 +374,40 @@ export function stageScenarioArb(options: StageScenarioOptions = {}): fc.Arbitra
     })
     .map(({ base, features, trim, boost }) => {
       const fields = stagePlanFields(caps ? features : { ...features, caps: null }, base.plan.scale, trim);
-      return { ...base, orders: [...base.orders, ...boostOrders(base.members, boost, 'b')], plan: { ...base.plan, ...fields } };
+      const plan = consistentStages({ ...base.plan, ...fields });
+      return { ...base, orders: [...base.orders, ...boostOrders(base.members, boost, 'b')], plan };
     });
+}
+
+/**
+ * What parsePlan refuses, left out of a drawn plan: caps and matching that name stages the plan does not run, a
+ * matching bonus without any rate; and the volume stages may add up past 1 (allowRateSumAboveOne).
+ */
+function consistentStages(plan: StagePlan): StagePlan {
+  const out: StagePlan = { ...plan, allowRateSumAboveOne: true };
+  const ranks = out.ranks ?? [];
+  const matches = out.matching != null || ranks.some((rank) => rank.matching !== undefined);
+  const runs = [
+    'unilevel',
+    ...((out.fastStart ?? []).length > 0 ? ['fast-start'] : []),
+    ...(/[1-9]/.test(out.directSale ?? '0') ? ['direct-sale'] : []),
+    ...(ranks.length > 0 && ranks.every((rank) => rank.differential !== undefined) ? ['differential'] : []),
+    ...(out.breakaway != null ? ['generation'] : []),
+    ...(out.binary != null ? ['binary'] : []),
+    ...(matches ? ['matching'] : []),
+    ...((out.pools ?? []).length > 0 ? ['pool'] : []),
+  ];
+  if (out.matching != null) {
+    const on = (out.matching.on ?? ['unilevel']).filter((stage) => runs.includes(stage));
+    const rated = (out.matching.levels ?? []).length > 0 || (out.ranks ?? []).some((rank) => rank.matching !== undefined);
+    if (!rated) delete out.matching;
+    else out.matching = { ...out.matching, on: on.length > 0 ? on : ['unilevel'] };
+  }
+  if (out.caps?.perBonus !== undefined) {
+    const kept = Object.entries(out.caps.perBonus).filter(([stage]) => runs.includes(stage) && (stage !== 'matching' || out.matching != null));
+    out.caps = { ...out.caps, perBonus: Object.fromEntries(kept) };
+  }
+  return out;
 }
 
 /** A period with its plan's stage fields, as the engine and {@link referenceStages} take them. */

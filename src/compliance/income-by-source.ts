@@ -46,7 +46,7 @@ export type SourceAmounts = Readonly<Record<IncomeSource | 'total', string>>;
  * @example
  * ```ts
  * const income = incomeBySource(result);
- * income.of('A');           // { retail: '2.00', personal: '8.00', enrollment: '0.00', total: '10.00' }
+ * income.of('A');           // { retail: '2.00', personal: '8.00', enrollment: '0.00', recruiting: '0.00', total: '10.00' }
  * income.totals.enrollment; // what joining fees paid out, all payees together
  * ```
  */
@@ -104,7 +104,8 @@ export class IncomeBySource {
  * differential, generation override) run once per commissionable kind on that kind's volume alone, with the
  * period's active set and ranks; fast start is the recruiting part; the direct sale commission is retail.
  * Matching, pools and binary are not tied to one order: each payee's amount is split in proportion to the
- * period's commissionable volume by kind (largest remainder). Where caps took from a payee, their capped
+ * period's commissionable volume by kind (largest remainder; without any, a binary paid from carried volume
+ * counts in the plan's first commissionable kind). Where caps took from a payee, their capped
  * total is split in proportion to their uncapped parts. Each part is exact, and the parts of a payee add up to
  * their exact commission to the last unit.
  *
@@ -156,7 +157,12 @@ export function incomeBySource(result: CommissionResult): IncomeBySource {
         spread.push(stage.uncapped);
     }
   }
-  if (spread.length > 0) spreadByKind(spread, paying.map(({ source, kind }) => ({ source, weight: totals[kind] })), parts);
+  if (spread.length > 0) {
+    // a period without commissionable volume can still pay a binary (from carried volume): its amounts count in
+    // the plan's first commissionable kind
+    const weights = paying.length > 0 ? paying.map(({ source, kind }) => ({ source, weight: totals[kind] })) : [{ source: firstPaying(compiled), weight: 1n }];
+    spreadByKind(spread, weights, parts);
+  }
   if (run.cuts.length > 0) shareCuts(parts, run.exact);
   const units = {} as Record<IncomeSource, bigint>;
   for (const source of INCOME_SOURCES) units[source] = parts[source].total();
@@ -165,7 +171,6 @@ export function incomeBySource(result: CommissionResult): IncomeBySource {
 
 /** Each payee's amount from stages not tied to one order, split over the kinds in proportion to `weights`. */
 function spreadByKind(columns: readonly ExactColumn[], weights: ReadonlyArray<{ source: IncomeSource; weight: bigint }>, parts: Record<IncomeSource, ExactColumn>): void {
-  if (weights.length === 0) return; // no commissionable volume: these stages paid nothing either
   const n = columns[0].values.length;
   for (let i = 0; i < n; i++) {
     let amount = 0n;
@@ -174,6 +179,12 @@ function spreadByKind(columns: readonly ExactColumn[], weights: ReadonlyArray<{ 
     const split = allocate(amount, weights.map(({ weight }) => weight));
     weights.forEach(({ source }, k) => store(parts[source], i, parts[source].get(i) + split[k]));
   }
+}
+
+/** The source of the plan's first commissionable kind (`retail` when it pays on none). */
+function firstPaying(compiled: ReturnType<typeof resultState>['compiled']): IncomeSource {
+  const kind = INCOME_SOURCES.slice(0, 3).findIndex((_, k) => compiled.commissionableKind[k] === 1);
+  return kind < 0 ? 'retail' : INCOME_SOURCES[kind];
 }
 
 /** Where caps took from a payee, their capped total split over their uncapped parts in proportion. */

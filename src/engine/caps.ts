@@ -1,5 +1,5 @@
 import type { PackedIds } from '../genealogy/packed-ids';
-import { allocate, byId, floorShares } from '../money/allocate';
+import { allocate, allocateWithin, byId, floorShares } from '../money/allocate';
 import { parseDecimal } from '../money/decimal-string';
 import { addColumns, ExactColumn, WIDE } from '../money/exact-column';
 import type { StageName } from '../plan/plan';
@@ -59,7 +59,9 @@ const store = (column: ExactColumn, i: number, value: bigint) => column.set(i, v
  * payee's `perPayee` cap on their total, the cut shared over their stages in proportion (largest remainder);
  * the `totalShare` cap on the whole period, every payee's total scaled by `cap / total` — the units the
  * proportional floors leave over go by largest remainder (`remainder: 'largest-remainder'`) or are cut too
- * (`'breakage'`). Nothing is created or lost: what is not paid is in the cuts.
+ * (`'company'`: the company keeps them, counted as capped). The total-share cap is rounded down to whole minor
+ * units and shared out in whole minor units, so the rounded payouts stay within it. Nothing is created or
+ * lost: what is not paid is in the cuts.
  *
  * @example
  * ```ts
@@ -99,10 +101,11 @@ export function applyCaps(input: readonly StageColumn[], compiled: CompiledPlan,
     }
   }
   if (compiled.totalCapShare !== null) {
-    const limit = commissionableTotal * compiled.totalCapShare;
+    // in whole minor units (rounded down) and shared out in whole minor units: the payouts stay within the cap
+    const limitMinor = (commissionableTotal * compiled.totalCapShare) / lift;
     const totals = sumColumns(stages.map((stage) => stage.exact), n);
     const sum = totals.total();
-    if (sum > limit) {
+    if (sum > limitMinor * lift) {
       const payees: number[] = [];
       const amounts: bigint[] = [];
       for (let i = 0; i < n; i++) {
@@ -112,7 +115,12 @@ export function applyCaps(input: readonly StageColumn[], compiled: CompiledPlan,
         }
       }
       const tie = byId(payees.map((i) => ids.at(i)));
-      const parts = caps.remainder === 'largest-remainder' ? allocate(limit, amounts, tie) : floorShares(limit, amounts).parts;
+      // a payee takes at most the whole minor units of what they were due: units nobody can take stay unpaid
+      const minor =
+        caps.remainder === 'largest-remainder'
+          ? allocateWithin(limitMinor, amounts, amounts.map((amount) => amount / lift), tie)
+          : floorShares(limitMinor, amounts).parts;
+      const parts = minor.map((part) => part * lift);
       const kept = new ExactColumn(n);
       const cut = new ExactColumn(n);
       payees.forEach((i, k) => {

@@ -39,7 +39,21 @@ export interface CommissionInput {
    */
   readonly placement?: ArrayLike<PlacementRecord>;
   /** With a binary plan: the volume each member carried out of the previous period, per side (`result.binaryCarry()`). */
-  readonly binaryCarry?: Readonly<Record<string, { readonly left: string | number; readonly right: string | number }>>;
+  readonly binaryCarry?: Readonly<Record<string, BinaryCarryInput>>;
+}
+
+/**
+ * The volume one member carried out of the last period on each side of the binary, as decimal strings or integer
+ * minor units (what `result.binaryCarry()` returns).
+ *
+ * @example
+ * ```ts
+ * const carry: BinaryCarryInput = { left: '150.00', right: '20.00' };
+ * ```
+ */
+export interface BinaryCarryInput {
+  readonly left: string | number;
+  readonly right: string | number;
 }
 
 /**
@@ -120,7 +134,12 @@ function collect<T>(check: () => T, issues: Issue[]): T | null {
 
 /** The placement and carry of a binary plan, validated (a binary plan needs a placement). */
 function binaryInput(input: CommissionInput, plan: Plan): StageContext['binary'] {
-  if (plan.binary === null) return null;
+  if (plan.binary === null) {
+    if (input.placement != null || input.binaryCarry != null) {
+      throw DownlineError.of(ErrorCode.InvalidPlacement, 'placement: the plan has no binary; leave placement and binaryCarry out', ['placement']);
+    }
+    return null;
+  }
   if (input.placement === undefined || input.placement === null) {
     throw DownlineError.of(ErrorCode.InvalidPlacement, 'placement: the plan pays a binary, the period needs the binary placement', ['placement']);
   }

@@ -2,6 +2,7 @@ import type { Genealogy } from '../genealogy';
 import { formatUnits } from '../money/decimal-string';
 import type { OrderBook } from '../orders/ingest-orders';
 import { ORDER_KINDS, type OrderKind } from '../plan/order-kind';
+import type { CapKind } from './caps';
 import type { CompiledPlan } from './compiled-plan';
 
 /**
@@ -240,7 +241,7 @@ export type BonusLine = OrderBonusLine | MatchingLine | PoolLine | BinaryLine;
  * ```
  */
 export interface CapLine {
-  readonly cap: 'per-bonus' | 'per-payee' | 'total-share';
+  readonly cap: CapKind;
   /** The capped stage, for a per-bonus cap. */
   readonly stage: string | null;
   readonly amount: string;

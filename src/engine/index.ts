@@ -1,4 +1,5 @@
-export { computeCommissions, type CommissionInput } from './compute-commissions';
+export { computeCommissions, type CommissionInput, type BinaryCarryInput } from './compute-commissions';
+export type { CapKind } from './caps';
 export {
   CommissionResult,
   type CommissionTotals,

@@ -8,8 +8,9 @@ import { exactKernelSums } from './payee-sums';
 import { rankedLevelSums } from './ranked-level-sums';
 
 /**
- * What a matching bonus matches: each member's earnings from the matched stages, rounded once to minor units
- * with the plan's mode (the amount the member is paid for them), and their sum.
+ * What a matching bonus matches: each member's earnings from the matched stages (before caps), summed and
+ * rounded once to minor units with the plan's mode, and their sum. This is the rounded figure of those stages
+ * alone: a member's payout rounds all their stages together, so the two can differ by a unit.
  *
  * @example
  * ```ts

@@ -22,8 +22,8 @@ import type { PeriodVolumes } from './period-volumes';
  *
  * @example
  * ```ts
- * const unilevel: StageRun = stages.get('unilevel');
- * unilevel.paid <= unilevel.potential; // true
+ * const unilevel = run.stages.get('unilevel'); // a StageRun: every plan runs the unilevel stage
+ * unilevel && unilevel.paid <= unilevel.potential; // true
  * ```
  */
 export interface StageRun {
@@ -79,7 +79,7 @@ export interface StageContext {
  *
  * @example
  * ```ts
- * const { exact, paid, potential } = payoutStages({ genealogy, book, compiled, volumes, active, paidAs: null });
+ * const { exact, paid, potential } = payoutStages({ genealogy, book, compiled, volumes, active, paidAs: null, binary: null });
  * ```
  */
 export function payoutStages(context: StageContext): PayoutStages {

@@ -30,12 +30,17 @@ export interface RankColumns {
  * requirement the rank has (PV, GV with the max-leg rule, legs holding an active affiliate or a given rank,
  * personally sponsored actives); the paid-as rank is the highest held. Customers hold none.
  *
- * GV sums are exact in doubles because they never exceed Σ PV, which the caller checks is below 2^53
- * (`ranksFit`); the max-leg comparison is done on integers (`10^6 ×` both sides, bigint when large).
+ * In reverse preorder the members whose legs are still being gathered are the ancestors of the current member,
+ * one per depth. So what a member needs of its legs (their GV, how many hold an active affiliate or reach a
+ * leg rank, how many are active recruits, the volume of the legs above a max-leg cap) gathers in a small table
+ * with one row per depth: each member adds itself to row `d` as a leg of its sponsor, and takes (then clears)
+ * row `d + 1`, where its own legs have just gathered. The pass reads the columns in order and writes only
+ * `groupVolume` and `paidAs`: no jump to a sponsor, no walk over the legs, no call in the loop.
  *
- * What a sponsor needs to know of a leg is folded in one byte per member, gathered at the sponsor by `|`
- * (see {@link LegFacts}). `subtreeRank` and `subtreeActive` are derived from the pass when first read: the
- * report's business, not the commission run's.
+ * GV sums are exact in doubles because they never exceed Σ PV, which the caller checks is below 2^53
+ * (`ranksFit`); the max-leg comparison is done on integers (`10^6 ×` both sides). When that comparison would
+ * pass 2^53 (a rank needing more than 2^53 / 10^6 minor units of GV), the period is evaluated again the plain
+ * way, with bigints. `subtreeRank` and `subtreeActive` are folded when first read: the report's business.
  *
  * @example
  * ```ts
@@ -48,10 +53,8 @@ export function evaluateRanks(
   active: Uint8Array,
   ranks: readonly CompiledRank[],
 ): RankColumns {
-  const ladder = new Ladder(ranks);
-  return ladder.facts.fits
-    ? evaluateByFlags(genealogy, personal.values, active, ladder)
-    : evaluateByCodes(genealogy, personal.values, active, ladder);
+  const pv = personal.values; // narrow: see ranksFit
+  return foldRanks(genealogy, pv, active, ranks) ?? walkRanks(genealogy, pv, active, ranks);
 }
 
 /**
@@ -64,313 +67,283 @@ export function evaluateRanks(
  */
 export function ranksFit(personal: ExactColumn): boolean {
   if (!personal.isNarrow) return false;
-  let total = 0;
-  for (let i = 0; i < personal.values.length; i++) total += personal.values[i];
-  return total <= MAX_SAFE;
-}
-
-/**
- * The leg facts as flags in a byte: bit 0, the subtree holds an active affiliate; bit 1, the member is active;
- * bit 2 + j, the subtree holds someone paid as `thresholds[j]` or higher, for each distinct `legRank` the ladder
- * asks for. Bits 0 and 2+ fold up by `|` (a subtree holds what any of its legs holds); bit 1 does not. Up to six
- * distinct leg ranks fit (`fits`); a ladder asking for more takes the rank-code fold instead.
- */
-class LegFacts {
-  readonly thresholds: Int32Array;
-  /** Flags of the rank code: the threshold bits it reaches. */
-  readonly ofRank: Uint8Array;
-  /** Index in `thresholds` of each rank's `legRank` (unused when the rank counts active legs). */
-  readonly legSlot: Int32Array;
-  readonly fits: boolean;
-
-  constructor(ranks: readonly CompiledRank[]) {
-    const wanted = [...new Set(ranks.filter((rank) => rank.activeLegs > 0 && rank.legRank > 0).map((rank) => rank.legRank))];
-    this.fits = wanted.length <= 6;
-    this.thresholds = Int32Array.from(this.fits ? wanted : []);
-    this.ofRank = new Uint8Array(ranks.length + 1);
-    this.legSlot = new Int32Array(ranks.length);
-    if (!this.fits) return;
-    for (let code = 0; code <= ranks.length; code++) {
-      for (let j = 0; j < wanted.length; j++) if (code >= wanted[j]) this.ofRank[code] |= 1 << (2 + j);
-    }
-    ranks.forEach((rank, r) => {
-      if (rank.activeLegs > 0 && rank.legRank > 0) this.legSlot[r] = wanted.indexOf(rank.legRank);
-    });
+  const values = personal.values;
+  // four running sums, so that the additions overlap: each is a partial sum of non-negative integers, exact
+  // while the total is below 2^53, and past it some sum or their total passes 2^53 as well
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (const end = values.length - 3; i < end; i += 4) {
+    a += values[i];
+    b += values[i + 1];
+    c += values[i + 2];
+    d += values[i + 3];
   }
+  for (; i < values.length; i++) a += values[i];
+  return a + b + (c + d) <= MAX_SAFE;
 }
 
-const SUBTREE_ACTIVE = 1;
-const SELF_ACTIVE = 2;
-const FOLDED = 0xff & ~SELF_ACTIVE;
+// The depth table: one row of numbers per depth. A member's flags: bit 0, its subtree holds an active
+// affiliate; bit 1 + j, it holds someone paid as the j-th distinct leg rank the ladder asks for, or higher (at
+// most 31 of them: a leg rank names a lower rank). A subtree holds what any of its legs holds: flags gather by `|`.
+const VOLUME = 0; // Σ GV of the legs
+const ACTIVE_LEGS = 1; // legs holding an active affiliate
+const RECRUITS = 2; // legs who are active themselves (customers are no legs)
+const LEG_RANKS = 3; // legs reaching each leg rank, then per rank with the max-leg rule: Σ GV of the legs above its cap, and how many
+// beside the table, per depth in `marks`: the | of the legs' flags at 2d, and at 2d + 1, 1 when the leg-rank
+// counts or the max-leg sums of the row are not all zero (rare: legs above a cap or reaching a leg rank)
 
-function evaluateByFlags(genealogy: Genealogy, pv: Float64Array, active: Uint8Array, ladder: Ladder): RankColumns {
-  const n = genealogy.size;
-  const { parents } = genealogy;
-  const { count, personalVolume, groupVolume, walks } = ladder;
-  const ofRank = ladder.facts.ofRank;
-  const gv = new Float64Array(n); // the legs' GV gathers here before the member is reached
+// The ladder as numbers, per rank r at RULE × r: PV needed, GV needed, 1 when the legs matter, legs needed,
+// where in a row the legs it counts are (ACTIVE_LEGS, or the count of its leg rank), recruits needed, where in a
+// row its max-leg sums are (-1 without the rule), `groupVolume × share × 10^6`, the largest whole GV a leg
+// counts in full.
+const RULE = 9;
+
+/** The paid-as ranks by the depth table, or null when a max-leg comparison would not be exact in doubles. */
+function foldRanks(g: Genealogy, pv: Float64Array, active: Uint8Array, ranks: readonly CompiledRank[]): RankColumns | null {
+  const n = g.size;
+  const { depths, roles } = g;
+  const customers = g.customerCount > 0;
+  const count = ranks.length;
+  const wanted = [...new Set(ranks.filter((rank) => rank.activeLegs > 0 && rank.legRank > 0).map((rank) => rank.legRank))];
+  const cappedRanks = ranks.flatMap((rank, r) => (rank.maxLegShare === null ? [] : [r]));
+  const legRanks = wanted.length;
+  const capCount = cappedRanks.length;
+  const overAt = LEG_RANKS + legRanks; // the max-leg sums in a row
+  const width = overAt + 2 * capCount;
+  // rules: the ladder, then the cap of each capped rank
+  const caps = RULE * count;
+  const rules = new Float64Array(caps + capCount);
+  ranks.forEach((rank, r) => {
+    const group = rank.groupVolume ?? 0n;
+    const capNumerator = rank.maxLegShare === null ? 0n : group * rank.maxLegShare;
+    const at = RULE * r;
+    rules[at] = Number(rank.personalVolume ?? 0n);
+    rules[at + 1] = Number(group);
+    rules[at + 2] = rank.activeLegs > 0 || rank.personallySponsoredActives > 0 || rank.maxLegShare !== null ? 1 : 0;
+    rules[at + 3] = rank.activeLegs;
+    rules[at + 4] = rank.activeLegs > 0 && rank.legRank > 0 ? LEG_RANKS + wanted.indexOf(rank.legRank) : ACTIVE_LEGS;
+    rules[at + 5] = rank.personallySponsoredActives;
+    rules[at + 6] = rank.maxLegShare === null ? -1 : overAt + 2 * cappedRanks.indexOf(r);
+    rules[at + 7] = Number(capNumerator);
+    rules[at + 8] = rank.maxLegShare === null ? Number.POSITIVE_INFINITY : Number(capNumerator / SHARE_ONE);
+  });
+  // marks: two per depth (see above), then the leg-rank flags of each paid-as code
+  const ofRank = 2 * (g.maxDepth + 2);
+  const marks = new Int32Array(ofRank + count + 1);
+  for (let code = 0; code <= count; code++) {
+    for (let j = 0; j < legRanks; j++) if (code >= wanted[j]) marks[ofRank + code] |= 1 << (1 + j);
+  }
+  let lowestCap = Number.POSITIVE_INFINITY;
+  cappedRanks.forEach((r, k) => {
+    rules[caps + k] = rules[RULE * r + 8];
+    lowestCap = Math.min(lowestCap, rules[RULE * r + 8]);
+  });
+  // a member whose PV or GV is under every rank above the lowest one can only hold the lowest one
+  let pvAbove = Number.POSITIVE_INFINITY;
+  let gvAbove = Number.POSITIVE_INFINITY;
+  for (let r = 1; r < count; r++) {
+    pvAbove = Math.min(pvAbove, rules[RULE * r]);
+    gvAbove = Math.min(gvAbove, rules[RULE * r + 1]);
+  }
+  const countsActiveLegs = ranks.some((rank) => rank.activeLegs > 0 && rank.legRank === 0);
+  const countsRecruits = ranks.some((rank) => rank.personallySponsoredActives > 0);
+  const table = new Float64Array((g.maxDepth + 2) * width);
+
   const paidAs = new Uint8Array(n);
-  const flags = new Uint8Array(n); // the legs' flags gather here the same way
   for (let i = n - 1; i >= 0; i--) {
-    const group = gv[i] + pv[i];
-    gv[i] = group;
-    let own = flags[i];
-    if (active[i] === 1) {
+    const d = depths[i];
+    const up = d * width; // the row where i is a leg of its sponsor
+    const row = up + width; // the row of i's own legs: empty when i has none
+    const group = pv[i] + table[row + VOLUME];
+    const mark = 2 * d; // i's sponsor's marks; i's own at mark + 2
+    let flags = marks[mark + 2];
+    const isActive = active[i];
+    if (isActive === 1) {
+      // highest rank first: the volumes, then what the legs hold
       const volume = pv[i];
-      // highest rank first; the legs are read only once a rank's volumes pass, and then once per member
-      let legsRead = false;
       let code = 0;
-      for (let r = count - 1; r >= 0; r--) {
-        if (volume < personalVolume[r] || group < groupVolume[r]) continue;
-        if (walks[r] === 1) {
-          if (!legsRead) {
-            ladder.readFlags(i, genealogy, flags, gv);
-            legsRead = true;
+      for (let r = volume < pvAbove || group < gvAbove ? 0 : count - 1; r >= 0; r--) {
+        const at = RULE * r;
+        if (volume < rules[at] || group < rules[at + 1]) continue;
+        if (rules[at + 2] === 1) {
+          if (table[row + rules[at + 4]] < rules[at + 3]) continue;
+          if (table[row + RECRUITS] < rules[at + 5]) continue;
+          const over = rules[at + 6];
+          if (over >= 0) {
+            // max-leg rule: legs at or under the cap count in full (`small`); each of the `k` legs above it
+            // counts the cap: k × groupVolume × share ≥ groupVolume − PV − small, both sides times 10^6
+            const small = table[row + VOLUME] - table[row + over];
+            const missing = rules[at + 1] - volume - small; // exact: every term is at most Σ PV
+            if (missing > 0) {
+              const need = missing * 1e6;
+              if (need > MAX_SAFE) return null;
+              // a product past 2^53 is above any need that is not
+              if (table[row + over + 1] * rules[at + 7] < need) continue;
+            }
           }
-          if (!ladder.meets(r, i, pv)) continue;
         }
         code = r + 1;
         break;
       }
-      if (code > 0) paidAs[i] = code;
-      own |= SUBTREE_ACTIVE | SELF_ACTIVE | ofRank[code];
-      flags[i] = own;
+      paidAs[i] = code;
+      flags |= 1 | marks[ofRank + code];
     }
-    const parent = parents[i];
-    if (parent >= 0) {
-      gv[parent] += group;
-      flags[parent] |= own & FOLDED;
+    // i has taken its row: clear it for the next member at depth d + 1
+    table[row + VOLUME] = 0;
+    table[row + ACTIVE_LEGS] = 0;
+    table[row + RECRUITS] = 0;
+    marks[mark + 2] = 0;
+    if (marks[mark + 3] !== 0) {
+      marks[mark + 3] = 0;
+      for (let k = LEG_RANKS; k < width; k++) table[row + k] = 0;
     }
-  }
-  return new DerivedRankColumns(paidAs, gv, parents, flags, 'flags');
-}
-
-/** The fold for ladders asking for many leg ranks: `2 × highest rank in the subtree + subtree active`, by max. */
-function evaluateByCodes(genealogy: Genealogy, pv: Float64Array, active: Uint8Array, ladder: Ladder): RankColumns {
-  const n = genealogy.size;
-  const { parents } = genealogy;
-  const { count, personalVolume, groupVolume, walks } = ladder;
-  const gv = new Float64Array(n);
-  const paidAs = new Uint8Array(n);
-  const held = new Uint8Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    const group = gv[i] + pv[i];
-    gv[i] = group;
-    let own = held[i];
-    if (active[i] === 1) {
-      own |= 1;
-      const volume = pv[i];
-      let legsRead = false;
-      for (let r = count - 1; r >= 0; r--) {
-        if (volume < personalVolume[r] || group < groupVolume[r]) continue;
-        if (walks[r] === 1) {
-          if (!legsRead) {
-            ladder.readCodes(i, genealogy, held, gv, active);
-            legsRead = true;
-          }
-          if (!ladder.meets(r, i, pv)) continue;
+    // i is a leg of its sponsor: add it to row d
+    table[up + VOLUME] += group;
+    marks[mark] |= flags;
+    if (group > lowestCap) {
+      marks[mark + 1] = 1;
+      for (let k = 0; k < capCount; k++) {
+        if (group > rules[caps + k]) {
+          table[up + overAt + 2 * k] += group;
+          table[up + overAt + 2 * k + 1]++;
         }
-        paidAs[i] = r + 1;
-        if (2 * r + 3 > own) own = 2 * r + 3;
-        break;
       }
-      held[i] = own;
     }
-    const parent = parents[i];
-    if (parent >= 0) {
-      gv[parent] += group;
-      if (own > held[parent]) held[parent] = own;
+    if (!customers || roles[i] !== 1) {
+      if (countsActiveLegs) table[up + ACTIVE_LEGS] += flags & 1;
+      if (countsRecruits) table[up + RECRUITS] += isActive;
+      if (flags >>> 1 !== 0) {
+        marks[mark + 1] = 1;
+        for (let j = 0; j < legRanks; j++) table[up + LEG_RANKS + j] += (flags >>> (1 + j)) & 1;
+      }
     }
   }
-  return new DerivedRankColumns(paidAs, gv, parents, held, 'codes');
+  return new FoldedRankColumns(g, pv, active, paidAs);
 }
 
-/** The rank columns, with the subtree facts derived from the pass's fold on first read. */
-class DerivedRankColumns implements RankColumns {
+/**
+ * The rank columns of {@link foldRanks}. Only `paidAs` is kept by the pass: GV and the subtree facts are what
+ * a rank report or a GV query reads, a member at a time, so they are folded on first read (one more pass,
+ * the same exact sums) rather than written for ten million members on every run.
+ */
+class FoldedRankColumns implements RankColumns {
   readonly paidAs: Uint8Array;
-  readonly groupVolume: Float64Array;
-  readonly #parents: Int32Array;
-  readonly #fold: Uint8Array;
-  readonly #kind: 'flags' | 'codes';
+  readonly #genealogy: Genealogy;
+  readonly #pv: Float64Array;
+  readonly #active: Uint8Array;
+  #groupVolume: Float64Array | undefined;
   #subtreeRank: Uint8Array | undefined;
   #subtreeActive: Uint8Array | undefined;
 
-  constructor(paidAs: Uint8Array, groupVolume: Float64Array, parents: Int32Array, fold: Uint8Array, kind: 'flags' | 'codes') {
+  constructor(genealogy: Genealogy, pv: Float64Array, active: Uint8Array, paidAs: Uint8Array) {
+    this.#genealogy = genealogy;
+    this.#pv = pv;
+    this.#active = active;
     this.paidAs = paidAs;
-    this.groupVolume = groupVolume;
-    this.#parents = parents;
-    this.#fold = fold;
-    this.#kind = kind;
+  }
+
+  get groupVolume(): Float64Array {
+    this.#groupVolume ??= foldSum(this.#pv, this.#genealogy);
+    return this.#groupVolume;
   }
 
   get subtreeRank(): Uint8Array {
-    if (this.#subtreeRank === undefined) {
-      const fold = this.#fold;
-      const n = fold.length;
-      if (this.#kind === 'codes') {
-        const out = new Uint8Array(n);
-        for (let i = 0; i < n; i++) out[i] = fold[i] >> 1;
-        this.#subtreeRank = out;
-      } else {
-        const out = Uint8Array.from(this.paidAs);
-        const parents = this.#parents;
-        for (let i = n - 1; i >= 0; i--) {
-          const parent = parents[i];
-          if (parent >= 0 && out[i] > out[parent]) out[parent] = out[i];
-        }
-        this.#subtreeRank = out;
-      }
-    }
+    this.#subtreeRank ??= foldMax(this.paidAs, this.#genealogy.parents);
     return this.#subtreeRank;
   }
 
   get subtreeActive(): Uint8Array {
-    if (this.#subtreeActive === undefined) {
-      const fold = this.#fold;
-      const out = new Uint8Array(fold.length);
-      for (let i = 0; i < fold.length; i++) out[i] = fold[i] & 1;
-      this.#subtreeActive = out;
-    }
+    this.#subtreeActive ??= foldMax(this.#active, this.#genealogy.parents);
     return this.#subtreeActive;
   }
 }
 
+/** Σ of each member's subtree (GV from PV), on the depth table of {@link foldRanks}: exact below 2^53. */
+function foldSum(values: Float64Array, genealogy: Genealogy): Float64Array {
+  const { depths } = genealogy;
+  const out = new Float64Array(values.length);
+  const legs = new Float64Array(genealogy.maxDepth + 2);
+  for (let i = out.length - 1; i >= 0; i--) {
+    const d = depths[i];
+    const sum = values[i] + legs[d + 1];
+    legs[d + 1] = 0;
+    legs[d] += sum;
+    out[i] = sum;
+  }
+  return out;
+}
+
+/** The highest value of each member's subtree, the member included (a post-order fold in reverse preorder). */
+function foldMax(values: Uint8Array, parents: Int32Array): Uint8Array {
+  const out = Uint8Array.from(values);
+  for (let i = out.length - 1; i >= 0; i--) {
+    const parent = parents[i];
+    if (parent >= 0 && out[i] > out[parent]) out[parent] = out[i];
+  }
+  return out;
+}
+
 /**
- * The ladder's requirements as typed arrays (rank index r = code r + 1), so that the hot loop reads numbers
- * only, and what the last member's legs hold.
+ * The plain evaluation, for ladders whose max-leg comparison outgrows doubles: GV folded into each sponsor,
+ * the legs walked for each member whose volumes pass a rank asking about them, the max-leg rule in bigint.
  */
-class Ladder {
-  readonly count: number;
-  readonly personalVolume: Float64Array;
-  readonly groupVolume: Float64Array;
-  /** 1 when deciding the rank takes a walk over the legs (leg counts, recruits, or the max-leg rule). */
-  readonly walks: Uint8Array;
-  readonly activeLegs: Int32Array;
-  readonly legRank: Int32Array;
-  readonly recruitsNeeded: Int32Array;
-  /** The ranks with the max-leg rule, and for each rank the largest whole GV a leg counts in full. */
-  readonly capped: Int32Array;
-  readonly capsLegs: Uint8Array;
-  readonly legCap: Float64Array;
-  /** `groupVolume × share × 10^6` of each rank, as a double and exactly. */
-  readonly capNumber: Float64Array;
-  readonly capNumerator: readonly bigint[];
-  readonly facts: LegFacts;
-  /** What the legs last read hold, per leg flag bit (flags fold) or per rank code and up (codes fold). */
-  readonly legsWith: Int32Array;
-  activeLegCount = 0;
-  recruits = 0;
-  /** Per capped rank: Σ GV of the legs at or under the cap, and how many legs are above it. */
-  readonly small: Float64Array;
-  readonly over: Float64Array;
-
-  constructor(ranks: readonly CompiledRank[]) {
-    const count = ranks.length;
-    this.count = count;
-    this.personalVolume = Float64Array.from(ranks, (rank) => Number(rank.personalVolume ?? 0n));
-    this.groupVolume = Float64Array.from(ranks, (rank) => Number(rank.groupVolume ?? 0n));
-    this.walks = Uint8Array.from(ranks, (rank) =>
-      rank.activeLegs > 0 || rank.personallySponsoredActives > 0 || rank.maxLegShare !== null ? 1 : 0,
-    );
-    this.activeLegs = Int32Array.from(ranks, (rank) => rank.activeLegs);
-    this.legRank = Int32Array.from(ranks, (rank) => rank.legRank);
-    this.recruitsNeeded = Int32Array.from(ranks, (rank) => rank.personallySponsoredActives);
-    this.capped = Int32Array.from(ranks.flatMap((rank, r) => (rank.maxLegShare === null ? [] : [r])));
-    this.capsLegs = Uint8Array.from(ranks, (rank) => (rank.maxLegShare === null ? 0 : 1));
-    this.capNumerator = ranks.map((rank) => (rank.maxLegShare === null ? 0n : (rank.groupVolume ?? 0n) * rank.maxLegShare));
-    this.legCap = Float64Array.from(ranks, (rank, r) =>
-      rank.maxLegShare === null ? Number.POSITIVE_INFINITY : Number(this.capNumerator[r] / SHARE_ONE),
-    );
-    this.capNumber = Float64Array.from(this.capNumerator, Number);
-    this.facts = new LegFacts(ranks);
-    this.legsWith = new Int32Array(Math.max(8, count + 2));
-    this.small = new Float64Array(count);
-    this.over = new Float64Array(count);
-  }
-
-  /** Reads member i's legs from the flags fold: leg counts per flag, recruits, and the max-leg sums. */
-  readFlags(i: number, genealogy: Genealogy, flags: Uint8Array, gv: Float64Array): void {
-    const { subtreeSizes, roles } = genealogy;
-    const customers = genealogy.customerCount > 0;
-    const thresholds = this.facts.thresholds.length;
-    const legsWith = this.legsWith;
-    for (let j = 0; j < thresholds; j++) legsWith[j] = 0;
-    this.#clearCaps();
-    let activeLegs = 0;
-    let recruits = 0;
-    for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
-      this.#addCapped(gv[c]);
-      if (customers && roles[c] === 1) continue;
-      const leg = flags[c];
-      activeLegs += leg & SUBTREE_ACTIVE;
-      recruits += (leg & SELF_ACTIVE) >> 1;
-      for (let j = 0; j < thresholds; j++) legsWith[j] += (leg >> (2 + j)) & 1;
+function walkRanks(g: Genealogy, pv: Float64Array, active: Uint8Array, ranks: readonly CompiledRank[]): RankColumns {
+  const n = g.size;
+  const { parents, subtreeSizes, roles } = g;
+  const gv = Float64Array.from(pv);
+  const paidAs = new Uint8Array(n);
+  const subtreeRank = new Uint8Array(n);
+  const subtreeActive = new Uint8Array(n);
+  const atLeast = new Int32Array(ranks.length + 2);
+  for (let i = n - 1; i >= 0; i--) {
+    if (active[i] === 1) {
+      subtreeActive[i] = 1;
+      let activeLegs = 0;
+      let recruits = 0;
+      atLeast.fill(0);
+      for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
+        if (roles[c] === 1) continue;
+        atLeast[subtreeRank[c]]++;
+        activeLegs += subtreeActive[c];
+        recruits += active[c];
+      }
+      for (let r = atLeast.length - 3; r >= 0; r--) atLeast[r] += atLeast[r + 1];
+      for (let r = ranks.length - 1; r >= 0; r--) {
+        const rank = ranks[r];
+        if (pv[i] < Number(rank.personalVolume ?? 0n) || gv[i] < Number(rank.groupVolume ?? 0n)) continue;
+        if (rank.activeLegs > 0 && (rank.legRank > 0 ? atLeast[rank.legRank] : activeLegs) < rank.activeLegs) continue;
+        if (recruits < rank.personallySponsoredActives) continue;
+        if (rank.maxLegShare !== null && !cappedVolumeMeets(rank, i, pv, gv, subtreeSizes)) continue;
+        paidAs[i] = r + 1;
+        if (r + 1 > subtreeRank[i]) subtreeRank[i] = r + 1;
+        break;
+      }
     }
-    this.activeLegCount = activeLegs;
-    this.recruits = recruits;
-  }
-
-  /** Reads member i's legs from the codes fold: legs reaching each rank code or higher, recruits, max-leg sums. */
-  readCodes(i: number, genealogy: Genealogy, held: Uint8Array, gv: Float64Array, active: Uint8Array): void {
-    const { subtreeSizes, roles } = genealogy;
-    const atLeast = this.legsWith;
-    atLeast.fill(0);
-    this.#clearCaps();
-    let activeLegs = 0;
-    let recruits = 0;
-    for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
-      this.#addCapped(gv[c]);
-      if (roles[c] === 1) continue;
-      const code = held[c];
-      atLeast[code >> 1]++;
-      activeLegs += code & 1;
-      recruits += active[c];
-    }
-    for (let r = this.count; r >= 0; r--) atLeast[r] += atLeast[r + 1];
-    this.activeLegCount = activeLegs;
-    this.recruits = recruits;
-  }
-
-  #clearCaps(): void {
-    for (let k = 0; k < this.capped.length; k++) {
-      this.small[this.capped[k]] = 0;
-      this.over[this.capped[k]] = 0;
+    const parent = parents[i];
+    if (parent >= 0) {
+      gv[parent] += gv[i];
+      if (subtreeRank[i] > subtreeRank[parent]) subtreeRank[parent] = subtreeRank[i];
+      subtreeActive[parent] |= subtreeActive[i];
     }
   }
+  return { paidAs, groupVolume: gv, subtreeRank, subtreeActive };
+}
 
-  #addCapped(leg: number): void {
-    for (let k = 0; k < this.capped.length; k++) {
-      const r = this.capped[k];
-      if (leg <= this.legCap[r]) this.small[r] += leg;
-      else this.over[r]++;
-    }
+/** The max-leg rule of {@link foldRanks}, every product in bigint. */
+function cappedVolumeMeets(rank: CompiledRank, i: number, pv: Float64Array, gv: Float64Array, subtreeSizes: Int32Array): boolean {
+  const group = rank.groupVolume ?? 0n;
+  const capNumerator = group * (rank.maxLegShare ?? 0n);
+  const legCap = Number(capNumerator / SHARE_ONE);
+  let small = 0;
+  let capped = 0;
+  for (let c = i + 1, end = i + subtreeSizes[i]; c < end; c += subtreeSizes[c]) {
+    if (gv[c] <= legCap) small += gv[c];
+    else capped++;
   }
-
-  /** Whether the legs last read (member i's) meet rank r's leg, recruit and max-leg requirements. */
-  meets(r: number, i: number, pv: Float64Array): boolean {
-    const needed = this.activeLegs[r];
-    if (needed > 0) {
-      const legRank = this.legRank[r];
-      let legs = this.activeLegCount;
-      if (legRank > 0) legs = this.legsWith[this.facts.fits ? this.facts.legSlot[r] : legRank];
-      if (legs < needed) return false;
-    }
-    if (this.recruits < this.recruitsNeeded[r]) return false;
-    return this.capsLegs[r] === 0 || this.#cappedVolumeMeets(r, i, pv);
-  }
-
-  /**
-   * The max-leg rule: `PV + Σ over legs of min(GV(leg), groupVolume × share) ≥ groupVolume`, decided on
-   * integers. Legs at or below the cap count in full (`small`); each of the `k` legs above it counts the cap,
-   * so the test is `k × groupVolume × share ≥ groupVolume − PV − small`, both sides times 10^6.
-   */
-  #cappedVolumeMeets(r: number, i: number, pv: Float64Array): boolean {
-    const missing = this.groupVolume[r] - pv[i] - this.small[r]; // exact: every term is at most Σ PV
-    if (missing <= 0) return true;
-    const capped = this.over[r];
-    const have = capped * this.capNumber[r];
-    const need = missing * 1e6;
-    if (have <= MAX_SAFE && need <= MAX_SAFE) return have >= need;
-    return BigInt(capped) * this.capNumerator[r] >= BigInt(missing) * SHARE_ONE;
-  }
+  const missing = Number(group) - pv[i] - small;
+  if (missing <= 0) return true;
+  return BigInt(capped) * capNumerator >= BigInt(missing) * SHARE_ONE;
 }

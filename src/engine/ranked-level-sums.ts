@@ -17,15 +17,18 @@ export interface RateRows {
 }
 
 /**
- * The kernel of `levelSums` with rates by rank: one preorder pass over a path stack, each credit
- * `acc[payee] += volume × table[8 × rowOf[payee] + level − 1]`. A payee whose row is shallower than the level
+ * The kernel of `levelSums` with rates by rank: every payee's `Σ volume(buyer) × table[8 × rowOf[payee] +
+ * level − 1]` over the buyers of its first `depth` levels (compressed with `dynamic`: inactive members are
+ * skipped; with `none` an inactive payee's share is breakage). A payee whose row is shallower than the level
  * reads a zero rate: rank-based depth. The caller guarantees exactness (every sum below 2^53).
  *
- * The path stack holds, per slot, the payee, the offset of its rate row and its running total: a credit reads
- * and writes the stack only (a few hundred bytes, always in cache), never `rowOf` or `acc` at the payee. A
- * payee's total is final once the payee leaves the path (preorder: nobody after that is below it), so it is
- * written to `acc` once, when another member takes its slot, or at the end. Each payee still adds its credits
- * in buyer order starting from 0, the very sums of the plain loop.
+ * Bottom-up, in one reverse preorder pass: a member's legs are all visited before the member, and the members
+ * whose legs are still being gathered are its ancestors, one per depth. So each member's volume by level below
+ * it, `S_1 … S_8`, gathers on a stack of eight doubles per depth: a member takes the row below its own depth
+ * (its legs' volumes), earns `Σ rate × S_k` once with its own row, and adds its own volumes one row up, shifted
+ * by a level when it counts as one. Each payee's rate row is read once, `acc` is written in order, and a buyer
+ * costs one addition (a leaf) or eight (a member with legs), whatever the plan's depth. Every partial sum is a
+ * partial sum of the same exact integers as the top-down walk, hence the same doubles.
  *
  * @example
  * ```ts
@@ -39,147 +42,78 @@ export function rankedLevelSums(
   active: Uint8Array,
   compression: 'none' | 'dynamic',
 ): Float64Array {
-  return compression === 'dynamic' ? dynamicRankedSums(g, volume, rows, active) : uncompressedRankedSums(g, volume, rows, active);
-}
-
-/**
- * The rate rows with a row of zeros appended (the row of a payee who earns nothing: an inactive one without
- * compression), and padded so that any row offset plus any level stays inside the table.
- */
-function withZeroRow(table: Float64Array): { rates: Float64Array; zeroRow: number } {
-  const rowCount = Math.ceil(table.length / 8);
-  const rates = new Float64Array(8 * (rowCount + 1));
-  rates.set(table);
-  return { rates, zeroRow: 8 * rowCount };
-}
-
-// Both kernels credit the levels of one buyer with an unrolled cascade (at most eight levels), as `levelSums`
-// does: no loop counter, and `reach` never lets the cascade pass the deepest row or the top of the stack.
-
-function dynamicRankedSums(g: Genealogy, volume: Float64Array, rows: RateRows, active: Uint8Array): Float64Array {
   const n = g.size;
   const depths = g.depths;
-  const { rowOf, depth } = rows;
-  const { rates } = withZeroRow(rows.table);
+  const rowOf = rows.rowOf;
+  // one array for the stack and the rates: row d of the stack at 8 × d, then the rates from `ratesAt`, zero past
+  // `depth` (no level below it is paid)
+  const ratesAt = 8 * (g.maxDepth + 2);
+  const work = new Float64Array(ratesAt + rows.table.length);
+  for (let j = 0; j < rows.table.length; j++) work[ratesAt + j] = j % 8 < rows.depth ? rows.table[j] : 0;
+  const dynamic = compression === 'dynamic';
   const acc = new Float64Array(n);
-  const slots = g.maxDepth + 1;
-  const payee = new Int32Array(slots).fill(-1); // the active ancestors, root side first
-  const row = new Int32Array(slots); // 8 × their rate row
-  const sum = new Float64Array(slots); // what they earned so far
-  const activeAbove = new Int32Array(slots); // active affiliates on the path down to depth d
-  for (let i = 0; i < n; i++) {
+  let below = -1; // depth of member i + 1: deeper than i's when i has legs
+  for (let i = n - 1; i >= 0; i--) {
     const d = depths[i];
-    const c = d === 0 ? 0 : activeAbove[d - 1];
+    const up = 8 * d; // i's own volumes, gathered for its sponsor
     const v = volume[i];
-    if (v !== 0) {
-      const reach = c < depth ? c : depth;
-      if (reach > 0) {
-        let s = c - 1;
-        sum[s] += v * rates[row[s]];
-        if (reach > 1) {
-          s = c - 2;
-          sum[s] += v * rates[row[s] + 1];
-          if (reach > 2) {
-            s = c - 3;
-            sum[s] += v * rates[row[s] + 2];
-            if (reach > 3) {
-              s = c - 4;
-              sum[s] += v * rates[row[s] + 3];
-              if (reach > 4) {
-                s = c - 5;
-                sum[s] += v * rates[row[s] + 4];
-                if (reach > 5) {
-                  s = c - 6;
-                  sum[s] += v * rates[row[s] + 5];
-                  if (reach > 6) {
-                    s = c - 7;
-                    sum[s] += v * rates[row[s] + 6];
-                    if (reach > 7) {
-                      s = c - 8;
-                      sum[s] += v * rates[row[s] + 7];
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
+    if (below <= d) {
+      // no legs: i only adds its own volume, a first level for whoever is paid on it
+      work[up] += v;
+    } else {
+      const legs = up + 8; // i's legs' volumes by level below i, taken and cleared
+      const s1 = work[legs];
+      const s2 = work[legs + 1];
+      const s3 = work[legs + 2];
+      const s4 = work[legs + 3];
+      const s5 = work[legs + 4];
+      const s6 = work[legs + 5];
+      const s7 = work[legs + 6];
+      const s8 = work[legs + 7];
+      work[legs] = 0;
+      work[legs + 1] = 0;
+      work[legs + 2] = 0;
+      work[legs + 3] = 0;
+      work[legs + 4] = 0;
+      work[legs + 5] = 0;
+      work[legs + 6] = 0;
+      work[legs + 7] = 0;
+      const isActive = active[i] !== 0;
+      if (isActive) {
+        const r = ratesAt + 8 * rowOf[i];
+        acc[i] =
+          work[r] * s1 +
+          work[r + 1] * s2 +
+          work[r + 2] * s3 +
+          work[r + 3] * s4 +
+          work[r + 4] * s5 +
+          work[r + 5] * s6 +
+          work[r + 6] * s7 +
+          work[r + 7] * s8;
+      }
+      if (isActive || !dynamic) {
+        // i counts as a level: what was k levels below i is k + 1 below its sponsor
+        work[up] += v;
+        work[up + 1] += s1;
+        work[up + 2] += s2;
+        work[up + 3] += s3;
+        work[up + 4] += s4;
+        work[up + 5] += s5;
+        work[up + 6] += s6;
+        work[up + 7] += s7;
+      } else {
+        // compressed away: i's levels are its sponsor's, and i buys at its sponsor's first level
+        work[up] += v + s1;
+        work[up + 1] += s2;
+        work[up + 2] += s3;
+        work[up + 3] += s4;
+        work[up + 4] += s5;
+        work[up + 5] += s6;
+        work[up + 6] += s7;
+        work[up + 7] += s8;
       }
     }
-    if (active[i] !== 0) {
-      const left = payee[c];
-      if (left >= 0) acc[left] = sum[c];
-      payee[c] = i;
-      row[c] = 8 * rowOf[i];
-      sum[c] = 0;
-      activeAbove[d] = c + 1;
-    } else {
-      activeAbove[d] = c;
-    }
+    below = d;
   }
-  for (let s = 0; s < slots; s++) if (payee[s] >= 0) acc[payee[s]] = sum[s];
-  return acc;
-}
-
-function uncompressedRankedSums(g: Genealogy, volume: Float64Array, rows: RateRows, active: Uint8Array): Float64Array {
-  const n = g.size;
-  const depths = g.depths;
-  const { rowOf, depth } = rows;
-  const { rates, zeroRow } = withZeroRow(rows.table);
-  const acc = new Float64Array(n);
-  const slots = g.maxDepth + 1;
-  const payee = new Int32Array(slots).fill(-1); // the ancestors by depth (-1: an inactive one, who earns nothing)
-  const row = new Int32Array(slots); // 8 × their rate row, the zero row for an inactive one (breakage)
-  const sum = new Float64Array(slots);
-  for (let i = 0; i < n; i++) {
-    const d = depths[i];
-    const v = volume[i];
-    if (v !== 0) {
-      const reach = d < depth ? d : depth;
-      if (reach > 0) {
-        let s = d - 1;
-        sum[s] += v * rates[row[s]];
-        if (reach > 1) {
-          s = d - 2;
-          sum[s] += v * rates[row[s] + 1];
-          if (reach > 2) {
-            s = d - 3;
-            sum[s] += v * rates[row[s] + 2];
-            if (reach > 3) {
-              s = d - 4;
-              sum[s] += v * rates[row[s] + 3];
-              if (reach > 4) {
-                s = d - 5;
-                sum[s] += v * rates[row[s] + 4];
-                if (reach > 5) {
-                  s = d - 6;
-                  sum[s] += v * rates[row[s] + 5];
-                  if (reach > 6) {
-                    s = d - 7;
-                    sum[s] += v * rates[row[s] + 6];
-                    if (reach > 7) {
-                      s = d - 8;
-                      sum[s] += v * rates[row[s] + 7];
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    const left = payee[d];
-    if (left >= 0) acc[left] = sum[d];
-    sum[d] = 0;
-    if (active[i] !== 0) {
-      payee[d] = i;
-      row[d] = 8 * rowOf[i];
-    } else {
-      payee[d] = -1;
-      row[d] = zeroRow;
-    }
-  }
-  for (let s = 0; s < slots; s++) if (payee[s] >= 0) acc[payee[s]] = sum[s];
   return acc;
 }

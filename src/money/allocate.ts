@@ -34,6 +34,37 @@ export function allocate(amount: bigint, weights: readonly bigint[], tieBreak: (
 }
 
 /**
+ * {@link allocate} where no part may pass its limit: the floors (never above `limits` when `amount × weight / Σ
+ * weights ≤ limit`), then one unit each to the largest remainders among the parts still below their limit.
+ * Units that no part can take are not given: the parts add up to `amount` or less.
+ *
+ * @example
+ * ```ts
+ * allocateWithin(3n, [1n, 1n, 1n, 1n], [1n, 0n, 1n, 1n]); // [1n, 0n, 1n, 1n]: the second is full
+ * ```
+ */
+export function allocateWithin(
+  amount: bigint,
+  weights: readonly bigint[],
+  limits: readonly bigint[],
+  tieBreak: (a: number, b: number) => number = (a, b) => a - b,
+): bigint[] {
+  const { parts, left, remainders } = floorShares(amount, weights);
+  if (left === 0n) return parts;
+  const open: number[] = [];
+  for (let k = 0; k < parts.length; k++) if (parts[k] < limits[k]) open.push(k);
+  const taking = Number(left) < open.length ? Number(left) : open.length;
+  if (taking === 0) return parts;
+  const chosen = largestFirst(
+    open.map((k) => remainders[k]),
+    taking,
+    (a, b) => tieBreak(open[a], open[b]),
+  );
+  for (const c of chosen) parts[open[c]] += 1n;
+  return parts;
+}
+
+/**
  * The floors of `amount × weight / Σ weights`, what they leave over, and each remainder (numerators over
  * Σ weights). `allocate` hands the leftover units out; a caller that keeps them elsewhere uses this alone.
  *

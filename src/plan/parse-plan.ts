@@ -35,6 +35,25 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
         ? []
         : [{ where: `ranks[${r}].levels`, path: [...base, 'ranks', r, 'levels'], rates: rank.levels.map(rateUnits) }],
     ),
+    ...plan.ranks.flatMap((rank, r) =>
+      rank.matching === undefined
+        ? []
+        : [{ where: `ranks[${r}].matching`, path: [...base, 'ranks', r, 'matching'], rates: rank.matching.map(rateUnits) }],
+    ),
+    ...(plan.matching?.levels === undefined ? [] : [{ where: 'matching.levels', path: [...base, 'matching', 'levels'], rates: plan.matching.levels.map(rateUnits) }]),
+    ...(plan.breakaway == null ? [] : [{ where: 'breakaway.generations', path: [...base, 'breakaway', 'generations'], rates: plan.breakaway.generations.map(rateUnits) }]),
+    {
+      // what one unit of volume can pay through every stage paid as a rate of volume
+      where: 'stages (best level rates + direct sale + top differential + generations + pools)',
+      path: base,
+      rates: [
+        ...bestRates([plan.levels, ...plan.ranks.map((rank) => rank.levels ?? plan.levels)].map((row) => row.map(rateUnits))),
+        rateUnits(plan.directSale),
+        ...plan.ranks.slice(-1).map((rank) => (rank.differential === undefined ? 0n : rateUnits(rank.differential))),
+        ...(plan.breakaway?.generations ?? []).map(rateUnits),
+        ...plan.pools.map((pool) => rateUnits(pool.share)),
+      ],
+    },
   ];
   const tooHigh: Issue[] = [];
   for (const row of rows) {
@@ -111,6 +130,13 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
             remainder: plan.caps.remainder,
           }),
   });
+}
+
+/** The best rate any row pays at each level. */
+function bestRates(rows: readonly (readonly bigint[])[]): bigint[] {
+  const best: bigint[] = [];
+  for (const row of rows) row.forEach((rate, k) => (best[k] = best[k] === undefined || rate > best[k] ? rate : best[k]));
+  return best;
 }
 
 /** A rate normalized: `'0.050'` → `'0.05'`. */

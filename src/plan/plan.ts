@@ -148,7 +148,7 @@ export interface CapRules {
   readonly perPayee: string | null;
   readonly perBonus: Readonly<Partial<Record<StageName, string>>>;
   readonly totalShare: string | null;
-  readonly remainder: 'largest-remainder' | 'breakage';
+  readonly remainder: 'largest-remainder' | 'company';
 }
 
 /**

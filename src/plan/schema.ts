@@ -31,20 +31,20 @@ const decimalString = (what: string) =>
     error: `${what} must be a plain non-negative decimal string such as "0.05" (no sign, exponent or blanks)`,
   });
 
-const rateSchema = decimalString('a level rate').check((ctx) => {
-  const rate = ctx.value;
-  if (!PLAIN_DECIMAL.test(rate)) return; // already reported by the regex
-  const [whole, fraction = ''] = rate.split('.');
-  if (fraction.length > MAX_RATE_DECIMALS) {
-    ctx.issues.push({
-      code: 'custom',
-      input: rate,
-      message: `a level rate has at most ${MAX_RATE_DECIMALS} decimals, got "${rate}"`,
-    });
-  } else if (BigInt(whole) > 1n || (BigInt(whole) === 1n && /[1-9]/.test(fraction))) {
-    ctx.issues.push({ code: 'custom', input: rate, message: `a level rate is at most 1, got "${rate}"` });
-  }
-});
+/** A rate: a decimal string in [0, 1] with at most 6 decimals; `what` names it in messages. */
+const rate = (what: string) =>
+  decimalString(what).check((ctx) => {
+    const value = ctx.value;
+    if (!PLAIN_DECIMAL.test(value)) return; // already reported by the regex
+    const [whole, fraction = ''] = value.split('.');
+    if (fraction.length > MAX_RATE_DECIMALS) {
+      ctx.issues.push({ code: 'custom', input: value, message: `${what} has at most ${MAX_RATE_DECIMALS} decimals, got "${value}"` });
+    } else if (BigInt(whole) > 1n || (BigInt(whole) === 1n && /[1-9]/.test(fraction))) {
+      ctx.issues.push({ code: 'custom', input: value, message: `${what} is at most 1, got "${value}"` });
+    }
+  });
+
+const rateSchema = rate('a level rate');
 
 function rateRow(what: string, min = 1) {
   return z
@@ -109,7 +109,7 @@ export const rankSchema = z.strictObject({
   legRank: z.string({ error: 'legRank must be a rank name' }).optional(),
   personallySponsoredActives: count('personallySponsoredActives').optional(),
   levels: rateRow('a rank\'s levels').optional(),
-  differential: rateSchema.optional(),
+  differential: rate('a differential rate').optional(),
   matching: rateRow('a rank\'s matching rates').optional(),
 });
 
@@ -176,6 +176,9 @@ export const matchingSchema = z.strictObject({
     .default(['unilevel']),
 });
 
+/** Most shares one rank may hold in a pool. @example `MAX_SHARES === 1_000_000_000` */
+export const MAX_SHARES = 1_000_000_000;
+
 /**
  * A leadership pool: `share` of the period's commissionable volume, split among the affiliates paid as the
  * ranks in `shares` by their number of shares (largest remainder: every exact unit is allocated).
@@ -187,8 +190,10 @@ export const matchingSchema = z.strictObject({
  */
 export const poolSchema = z.strictObject({
   name: z.string({ error: 'a pool name must be a string' }).min(1, { error: 'a pool name must not be empty' }),
-  share: rateSchema,
-  shares: z.record(z.string(), count('a number of shares'), { error: 'shares must map rank names to whole numbers' }),
+  share: rate('a pool share'),
+  shares: z.record(z.string(), count('a number of shares').max(MAX_SHARES, { error: `a number of shares is at most ${MAX_SHARES}` }), {
+    error: 'shares must map rank names to whole numbers',
+  }),
 });
 
 /**
@@ -220,15 +225,15 @@ export const binarySchema = z.strictObject({
  * ```
  */
 export const retailProfitSchema = z.strictObject({
-  wholesaleRate: rateSchema.nullish(),
+  wholesaleRate: rate('wholesaleRate').nullish(),
 });
 
 /**
  * Caps, applied after every stage, in this order: `perBonus` (a payee's amount from one stage at most this),
  * `perPayee` (a payee's period total at most this; the cut is shared over their stages in proportion),
- * `totalShare` (all payouts at most this share of the period's commissionable volume: every payee scaled in
- * proportion). Exact: what proportional scaling cannot split goes by largest remainder (`remainder:
- * 'largest-remainder'`, the default) or stays with the company (`'breakage'`).
+ * `totalShare` (all payouts at most this share of the period's commissionable volume, in whole minor units:
+ * every payee scaled in proportion). Exact: the units proportional scaling cannot split go by largest remainder
+ * (`remainder: 'largest-remainder'`, the default) or the company keeps them (`'company'`; they count as capped).
  *
  * @example
  * ```ts
@@ -238,10 +243,10 @@ export const retailProfitSchema = z.strictObject({
 export const capsSchema = z.strictObject({
   perPayee: amountSchema('caps.perPayee').nullish(),
   perBonus: z
-    .partialRecord(z.enum(STAGE_NAMES, { error: `caps.perBonus keys are stage names: ${STAGE_NAMES.join(', ')}` }), amountSchema('a per-bonus cap'))
+    .record(z.string(), amountSchema('a per-bonus cap'), { error: 'caps.perBonus must map stage names to amounts' })
     .optional(),
-  totalShare: rateSchema.nullish(),
-  remainder: z.enum(['largest-remainder', 'breakage'], { error: 'caps.remainder must be "largest-remainder" or "breakage"' }).default('largest-remainder'),
+  totalShare: rate('caps.totalShare').nullish(),
+  remainder: z.enum(['largest-remainder', 'company'], { error: 'caps.remainder must be "largest-remainder" or "company"' }).default('largest-remainder'),
 });
 
 /**
@@ -272,7 +277,7 @@ export const planSchema = z
       .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'lists an order kind twice' })
       .default(['retail', 'personal']),
     allowRateSumAboveOne: z.boolean({ error: 'allowRateSumAboveOne must be a boolean' }).default(false),
-    directSale: rateSchema.default('0'),
+    directSale: rate('directSale').default('0'),
     fastStart: z
       .array(decimalString('a fast start amount'), { error: 'fastStart must be an array of decimal strings' })
       .max(MAX_LEVELS, { error: `fastStart pays at most ${MAX_LEVELS} levels` })
@@ -292,6 +297,7 @@ export const planSchema = z
     checkRanks(plan.ranks, plan.scale, ctx);
     checkStairstep(plan, ctx);
     checkPools(plan, ctx);
+    checkStageReferences(plan, ctx);
     const amounts: Array<[string | null | undefined, (string | number)[]]> = [
       [plan.binary?.pairVolume, ['binary', 'pairVolume']],
       [plan.binary?.pairAmount, ['binary', 'pairAmount']],
@@ -390,6 +396,53 @@ function checkStairstep(plan: RefinedPlan, ctx: z.RefinementCtx): void {
     if (withRate === 0) ctx.addIssue({ code: 'custom', path: ['breakaway'], message: 'breakaway needs differential rates on the ranks' });
     if (!ranks.some((rank) => rank.name === plan.breakaway?.rank)) {
       ctx.addIssue({ code: 'custom', path: ['breakaway', 'rank'], message: `unknown rank "${plan.breakaway.rank}"` });
+    }
+  }
+}
+
+/**
+ * The stages a plan runs, from its fields: caps and matching may only name these.
+ *
+ * @example
+ * ```ts
+ * plannedStages(planSchema.parse({ levels: ['0.1', '0.1'], fastStart: ['50'] })); // ['unilevel', 'fast-start']
+ * ```
+ */
+export function plannedStages(plan: z.infer<typeof planSchema> | ParsedPlanFields): StageNameText[] {
+  const stages: StageNameText[] = ['unilevel'];
+  if (plan.fastStart.length > 0) stages.push('fast-start');
+  if (/[1-9]/.test(plan.directSale)) stages.push('direct-sale');
+  if (plan.retailProfit != null) stages.push('retail-profit');
+  if (plan.ranks.length > 0 && plan.ranks.every((rank) => rank.differential !== undefined)) stages.push('differential');
+  if (plan.breakaway != null) stages.push('generation');
+  if (plan.binary != null) stages.push('binary');
+  if (plan.matching != null || plan.ranks.some((rank) => rank.matching !== undefined)) stages.push('matching');
+  if (plan.pools.length > 0) stages.push('pool');
+  return stages;
+}
+
+type StageNameText = (typeof STAGE_NAMES)[number];
+type ParsedPlanFields = Pick<
+  z.infer<typeof planSchema>,
+  'fastStart' | 'directSale' | 'retailProfit' | 'ranks' | 'breakaway' | 'binary' | 'matching' | 'pools'
+>;
+
+/** Caps and matching name stages the plan runs; a matching bonus has rates somewhere. */
+function checkStageReferences(plan: ParsedPlanFields & { caps?: z.infer<typeof capsSchema> | null }, ctx: z.RefinementCtx): void {
+  const runs = plannedStages(plan);
+  for (const stage of Object.keys(plan.caps?.perBonus ?? {})) {
+    if (!(STAGE_NAMES as readonly string[]).includes(stage)) {
+      ctx.addIssue({ code: 'custom', path: ['caps', 'perBonus', stage], message: `"${stage}" is not a stage: ${STAGE_NAMES.join(', ')}` });
+    } else if (!runs.includes(stage as StageNameText)) {
+      ctx.addIssue({ code: 'custom', path: ['caps', 'perBonus', stage], message: `the plan runs no ${stage} stage` });
+    }
+  }
+  if (plan.matching != null) {
+    plan.matching.on.forEach((stage, k) => {
+      if (!runs.includes(stage)) ctx.addIssue({ code: 'custom', path: ['matching', 'on', k], message: `the plan runs no ${stage} stage to match` });
+    });
+    if ((plan.matching.levels ?? []).length === 0 && !plan.ranks.some((rank) => rank.matching !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['matching', 'levels'], message: 'a matching bonus needs rates: matching.levels or a rank\'s matching' });
     }
   }
 }

@@ -52,3 +52,28 @@ describe('income by source over every stage', () => {
     expect(incomeBySource(result).of('D').recruiting).not.toBe('0.00');
   });
 });
+
+describe('income by source of a binary paid from carried volume alone', () => {
+  it('counts it in the plan\'s first commissionable kind', () => {
+    // no orders at all: A's carried 300 / 300 makes 3 pairs of 10.00
+    const genealogy = Genealogy.fromRecords([
+      { id: 'A', sponsorId: null },
+      { id: 'B', sponsorId: 'A' },
+      { id: 'C', sponsorId: 'A' },
+    ]);
+    const result = computeCommissions({
+      genealogy,
+      plan: { levels: ['0', '0'], binary: { pairVolume: '100', pairAmount: '10' } },
+      orders: [],
+      placement: [
+        { id: 'A', parentId: null, side: null },
+        { id: 'B', parentId: 'A', side: 'left' },
+        { id: 'C', parentId: 'A', side: 'right' },
+      ],
+      binaryCarry: { A: { left: '300', right: '300' } },
+    });
+    expect(result.totals.paid).toBe('30.00');
+    expect(incomeBySource(result).of('A')).toMatchObject({ retail: '30.00', total: '30.00' });
+    addsUp(result, ['A', 'B', 'C']);
+  });
+});

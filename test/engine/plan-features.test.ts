@@ -103,26 +103,38 @@ describe('caps', () => {
     ]);
   const orders = [personal('c', 'C', '100.00'), personal('b', 'B', '100.00')];
 
-  it('per payee, then a total share of volume, exact, with the leftover unit by largest remainder', () => {
-    // per payee 80: A 100 → 80 (20 cut). Total at most 50% of 200 = 100, and 80 + 50 = 130 are due: in units of
-    // 10^-3, A 100000 × 80000 / 130000 = 61538.46…, B 38461.53…; the leftover unit goes to B (.54 > .46).
+  it('per payee, then a total share of volume in whole cents, with the leftover cent by largest remainder', () => {
+    // per payee 80: A 100 → 80 (20 cut). Total at most 50% of 200 = 100.00, and 80 + 50 = 130 are due, shared
+    // in cents: A 10000 × 80 / 130 = 6153.8…, B 3846.1…; the leftover cent goes to A (.85 > .15).
     const plan: PlanInput = { levels: ['0.5', '0.5'], caps: { perPayee: '80', totalShare: '0.5' } };
     const result = computeCommissions({ genealogy: genealogy(), plan, orders });
-    expect([result.exact('A'), result.exact('B')]).toEqual(['61.538', '38.462']);
-    expect(result.totals).toMatchObject({ potential: '200.00', paid: '100.00', capped: '50.00', breakage: '50.00' });
+    expect([result.exact('A'), result.exact('B')]).toEqual(['61.54', '38.46']);
+    expect(result.totals).toMatchObject({ potential: '200.00', paid: '100.00', capped: '50.00', breakage: '50.00', payouts: '100.00' });
     expect(result.stages()).toEqual([{ stage: 'unilevel', potential: '200.00', paid: '100.00', capped: '50.00' }]);
     expect(result.explain('A').caps).toEqual([
       { cap: 'per-payee', stage: null, amount: '-20.00' },
-      { cap: 'total-share', stage: null, amount: '-18.462' },
+      { cap: 'total-share', stage: null, amount: '-18.46' },
     ]);
     for (const id of ['A', 'B', 'C']) linesAddUp(result.explain(id));
   });
 
-  it('remainder "breakage": the unit proportional floors leave over is not paid', () => {
-    const plan: PlanInput = { levels: ['0.5', '0.5'], caps: { perPayee: '80', totalShare: '0.5', remainder: 'breakage' } };
+  it('remainder "company": the cent proportional floors leave over is not paid', () => {
+    const plan: PlanInput = { levels: ['0.5', '0.5'], caps: { perPayee: '80', totalShare: '0.5', remainder: 'company' } };
     const result = computeCommissions({ genealogy: genealogy(), plan, orders });
-    expect([result.exact('A'), result.exact('B')]).toEqual(['61.538', '38.461']);
-    expect(result.totals).toMatchObject({ paid: '99.999', capped: '50.001', breakage: '50.00' });
+    expect([result.exact('A'), result.exact('B')]).toEqual(['61.53', '38.46']);
+    expect(result.totals).toMatchObject({ paid: '99.99', capped: '50.01', breakage: '50.00' });
+  });
+
+  it('a total-share cap holds for the rounded payouts too (the reviewer\'s case: half-up on sub-cent amounts)', () => {
+    // three sponsors each earn 10% of 0.06 = 0.006; half-up would pay 0.01 each. At most 9% of 0.18 = 0.0162:
+    // 1 whole cent to share, and each may take at most the whole cents they were due (none): nothing is paid.
+    const pairs = Genealogy.fromRecords(['1', '2', '3'].flatMap((k) => [{ id: `A${k}`, sponsorId: null }, { id: `B${k}`, sponsorId: `A${k}` }]));
+    const result = computeCommissions({
+      genealogy: pairs,
+      plan: { levels: ['0.1', '0'], rounding: 'half-up', caps: { totalShare: '0.09' } },
+      orders: ['1', '2', '3'].map((k) => ({ id: `o${k}`, affiliateId: `B${k}`, amount: '0.06', kind: 'retail' as const })),
+    });
+    expect(result.totals).toMatchObject({ payouts: '0.00', paid: '0.00', capped: '0.018' });
   });
 
   it('per bonus: one stage capped, the others untouched', () => {
@@ -186,8 +198,11 @@ describe('binary through the engine, three periods', () => {
     expect(p3.explain('A').bonuses[0]).toMatchObject({ pairsFormed: 5, pairs: 2 });
   });
 
-  it('needs a placement', () => {
+  it('needs a placement, and a plan without binary takes none', () => {
     expect(() => computeCommissions({ genealogy, plan, orders: [] })).toThrow(/the plan pays a binary/);
+    expect(() => computeCommissions({ genealogy, plan: { levels: ['0.1', '0.1'] }, orders: [], placement })).toThrow(
+      /the plan has no binary; leave placement and binaryCarry out/,
+    );
   });
 });
 
@@ -275,9 +290,25 @@ describe('plan validation of the new features', () => {
         expect.stringContaining('breakaway.rank: unknown rank "Emerald"'),
         expect.stringContaining('pools[0].shares.Onyx: unknown rank "Onyx"'),
         expect.stringContaining('binary.pairVolume: must be above 0'),
-        expect.stringContaining('caps.perBonus'),
+        expect.stringContaining('caps.perBonus.bogus: "bogus" is not a stage: unilevel, fast-start'),
       ]),
     );
+    expect(
+      issues({
+        levels: ['0.1', '0.1'],
+        caps: { perBonus: { binary: '10' } },
+        matching: { levels: [], on: ['differential'] },
+      }),
+    ).toEqual([
+      expect.stringContaining('caps.perBonus.binary: the plan runs no binary stage'),
+      expect.stringContaining('matching.on[0]: the plan runs no differential stage to match'),
+      expect.stringContaining("matching.levels: a matching bonus needs rates: matching.levels or a rank's matching"),
+    ]);
+    // field checks come first: the plan-wide checks run once every field is valid
+    expect(issues({ levels: ['0.1', '0.1'], ranks: [{ name: 'R' }], pools: [{ name: 'P', share: '2', shares: { R: 2e9 } }] })).toEqual([
+      expect.stringContaining('pools[0].share: a pool share is at most 1, got "2"'),
+      expect.stringContaining('pools[0].shares.R: a number of shares is at most 1000000000'),
+    ]);
     expect(issues({ levels: ['0.1', '0.1'], ranks: [{ name: 'S', differential: '0.1' }, { name: 'G', differential: '0.05' }] })).toEqual([
       expect.stringContaining('ranks[1].differential: differential "0.05" of "G" is below "0.1" of the rank under it'),
     ]);
@@ -285,6 +316,14 @@ describe('plan validation of the new features', () => {
       expect.stringContaining('pools: pools are shared by rank: the plan needs ranks'),
     ]);
   });
+  it('refuses volume stages that pay more than the volume, unless allowed', () => {
+    const plan = { levels: ['0.5', '0.3'], directSale: '0.1', ranks: [{ name: 'S', differential: '0.1' }], breakaway: { rank: 'S', generations: ['0.05'] } };
+    expect(issues(plan)).toEqual([
+      'plan stages (best level rates + direct sale + top differential + generations + pools): rates add up to 1.05, more than 1; set allowRateSumAboveOne to allow it',
+    ]);
+    expect(issues({ ...plan, allowRateSumAboveOne: true })).toEqual([]);
+  });
+
   it('normalizes and re-parses to the same plan', () => {
     const plan = parsePlan({
       levels: ['0.10', '0.05'],

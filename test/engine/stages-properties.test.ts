@@ -214,7 +214,11 @@ describe('features present but neutral', () => {
         const neutral: StagePlan = {
           ...plain,
           ranks: ranks.map(({ differential: _d, matching, ...rank }) => ({ ...rank, differential: '0', ...(matching ? { matching: matching.map(() => '0') } : {}) })),
-          matching: { levels: ['0', '0.0'], on: input.plan.matching?.on ?? ['unilevel', 'differential'] },
+          // matching may only name the stages the neutral plan runs: no breakaway, no binary, a differential with a ladder
+          matching: {
+            levels: ['0', '0.0'],
+            on: ['unilevel', ...(ranks.length > 0 ? (['differential'] as const) : [])],
+          },
           pools: (input.plan.pools ?? []).map((pool) => ({ ...pool, share: '0' })),
         };
         const genealogy = Genealogy.fromRecords(input.members);

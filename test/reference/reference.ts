@@ -22,6 +22,8 @@ export interface RefPlan {
   fastStart?: readonly string[];
   /** A rank ladder; ranks with `levels` pay their own rates to payees paid as them (see ranks-reference.ts). */
   ranks?: readonly (RefRank & { levels?: readonly string[] })[];
+  /** Passed through to the engine: lets the volume stages add up past 1 (the oracle computes the same either way). */
+  allowRateSumAboveOne?: boolean;
 }
 export interface RefOrder {
   id: string;

@@ -34,7 +34,7 @@ export interface RefCaps {
   perPayee?: string | null;
   perBonus?: Partial<Record<RefStage, string>>;
   totalShare?: string | null;
-  remainder?: 'largest-remainder' | 'breakage';
+  remainder?: 'largest-remainder' | 'company';
 }
 /** A plan with the payout stages: a superset of {@link RefPlan}, shaped like the engine's plan input. */
 export interface StagePlan extends RefPlan {
@@ -110,7 +110,7 @@ function add(map: Map<string, Dec>, id: string, amount: Dec): void {
  * Largest remainder, naively: each weight's floor of `amount × w / Σw`, then the left-over units one each to the
  * largest remainders, ties to the earlier weight. `floorsOnly` keeps the left-over units out.
  */
-export function largestRemainder(amount: bigint, weights: readonly bigint[], floorsOnly = false): bigint[] {
+export function largestRemainder(amount: bigint, weights: readonly bigint[], floorsOnly = false, limits?: readonly bigint[]): bigint[] {
   const total = weights.reduce((a, b) => a + b, 0n);
   if (total === 0n) return weights.map(() => 0n);
   const parts = weights.map((w) => (amount * w) / total);
@@ -120,6 +120,7 @@ export function largestRemainder(amount: bigint, weights: readonly bigint[], flo
   let left = amount - parts.reduce((a, b) => a + b, 0n);
   for (const { k } of rests) {
     if (left === 0n) break;
+    if (limits !== undefined && parts[k] >= limits[k]) continue; // full: the unit goes to the next one
     parts[k] += 1n;
     left -= 1n;
   }
@@ -422,12 +423,17 @@ export function referenceStages(input: StageInput): StageResult {
       }
     }
     if (caps.totalShare != null) {
-      const limit = toUnits(commissionableTotal.times(caps.totalShare));
+      // the cap in whole minor units (rounded down), shared out in whole minor units: payouts stay within it
+      const minor = new D(10).pow(-scale);
+      const limitMinor = BigInt(commissionableTotal.times(caps.totalShare).div(minor).floor().toFixed(0));
+      const perMinor = toUnits(minor);
       const payees = idOrder.filter((id) => totalOf(id) !== 0n);
       const totals = payees.map(totalOf);
       const sum = totals.reduce((a, b) => a + b, 0n);
-      if (sum > limit) {
-        const parts = largestRemainder(limit, totals, caps.remainder === 'breakage');
+      if (sum > limitMinor * perMinor) {
+        // a payee takes at most the whole minor units of what they were due; units nobody can take stay unpaid
+        const limits = totals.map((total) => total / perMinor);
+        const parts = largestRemainder(limitMinor, totals, caps.remainder === 'company', limits).map((part) => part * perMinor);
         payees.forEach((id, k) => {
           take(id, totals[k] - parts[k], 'total-share');
           rescale(id, parts[k]);

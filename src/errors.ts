@@ -76,6 +76,15 @@ export const ErrorCode = {
   PlacementSideTaken: 'PLACEMENT_SIDE_TAKEN',
   /** Placement links form a cycle; the issue lists the members on it. */
   PlacementCycle: 'PLACEMENT_CYCLE',
+  // periods
+  /** A period that is already closed was run again (its lines are immutable), or periods ran out of order. */
+  PeriodClosed: 'PERIOD_CLOSED',
+  /** A period's plan does not fit the ledger (another currency scale than the balances carried). */
+  PlanMismatch: 'PLAN_MISMATCH',
+  /** A refund names an order that has already been refunded in full. */
+  AlreadyRefunded: 'ALREADY_REFUNDED',
+  /** A period state (or a serialized one) is not of the expected shape or was written by a later version. */
+  InvalidState: 'INVALID_STATE',
   // compliance and analytics inputs
   /** A cost, return, package, inventory or period record is not of the expected shape. */
   InvalidRecord: 'INVALID_RECORD',

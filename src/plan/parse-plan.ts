@@ -116,6 +116,9 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
             carryCap: plan.binary.carryCap == null ? null : atScale(plan.binary.carryCap),
             pairCeiling: plan.binary.pairCeiling ?? null,
           }),
+    version: plan.version ?? null,
+    payoutThreshold: atScale(plan.payoutThreshold),
+    leaverBalance: plan.leaverBalance,
     retailProfit:
       plan.retailProfit == null
         ? null

@@ -55,6 +55,15 @@ export interface Plan {
   readonly binary: BinaryRule | null;
   /** Caps on what is paid, or null when nothing is capped. */
   readonly caps: CapRules | null;
+  /** A label for this version of the plan (results and period states record it with the plan's hash), or null. */
+  readonly version: string | null;
+  /**
+   * Over periods (`runPeriod`): a balance below this is carried to the next period instead of being paid out
+   * (at the plan's scale; `'0.00'`: every positive balance is paid).
+   */
+  readonly payoutThreshold: string;
+  /** Over periods: what happens to the positive balance of a member who leaves: paid out, or forfeited. */
+  readonly leaverBalance: 'pay' | 'forfeit';
 }
 
 /**

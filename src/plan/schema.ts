@@ -291,6 +291,9 @@ export const planSchema = z
     pools: z.array(poolSchema, { error: 'pools must be an array of pool objects' }).default([]),
     binary: binarySchema.nullish(),
     retailProfit: retailProfitSchema.nullish(),
+    version: z.string({ error: 'version must be a string' }).min(1, { error: 'version must not be empty' }).nullish(),
+    payoutThreshold: decimalString('payoutThreshold').default('0'),
+    leaverBalance: z.enum(['pay', 'forfeit'], { error: 'leaverBalance must be "pay" or "forfeit"' }).default('pay'),
     caps: capsSchema.nullish(),
   })
   .superRefine((plan, ctx) => {
@@ -303,6 +306,7 @@ export const planSchema = z
       [plan.binary?.pairAmount, ['binary', 'pairAmount']],
       [plan.binary?.carryCap, ['binary', 'carryCap']],
       [plan.caps?.perPayee, ['caps', 'perPayee']],
+      [plan.payoutThreshold, ['payoutThreshold']],
       ...Object.entries(plan.caps?.perBonus ?? {}).map(([stage, amount]): [string, string[]] => [amount, ['caps', 'perBonus', stage]]),
     ];
     for (const [amount, path] of amounts) checkAtScale(amount, plan.scale, path, ctx);

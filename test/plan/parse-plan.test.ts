@@ -27,6 +27,9 @@ describe('parsePlan', () => {
       binary: null,
       retailProfit: null,
       caps: null,
+      version: null,
+      payoutThreshold: '0.00',
+      leaverBalance: 'pay',
     });
   });
   it('is idempotent and returns frozen data', () => {

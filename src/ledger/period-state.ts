@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { DownlineError, ErrorCode, fromZodIssues } from '../errors';
+
+/**
+ * The version of the {@link PeriodState} layout. A state records the version it was written with; reading a
+ * state of an earlier version upgrades it, a later version is refused.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(serializeState(state)).schemaVersion === STATE_SCHEMA_VERSION; // true
+ * ```
+ */
+export const STATE_SCHEMA_VERSION = 1;
+
+/**
+ * A period that has been closed: its id, the plan it was computed with (hash and version label).
+ *
+ * @example
+ * ```ts
+ * const closed: ClosedPeriod = { id: '2026-01', planHash: 'sha256:…', planVersion: 'v1' };
+ * ```
+ */
+export interface ClosedPeriod {
+  readonly id: string;
+  readonly planHash: string;
+  readonly planVersion: string | null;
+}
+
+/**
+ * One line of a closed order, kept to reverse it on a refund: `[payee id, stage, level, amount]`, the amount an
+ * integer string in units of `10^-decimals` of its {@link LedgerOrder}.
+ *
+ * @example
+ * ```ts
+ * const line: LedgerLine = ['B', 'unilevel', 1, '1000'];
+ * ```
+ */
+export type LedgerLine = readonly [payee: string, stage: string, level: number, amount: string];
+
+/**
+ * What the ledger keeps of an order of a closed period: the period, its amount and what has been refunded of it
+ * (decimal strings at the plan's scale), and the lines it paid (before caps) in exact units of `10^-decimals`.
+ *
+ * @example
+ * ```ts
+ * const order: LedgerOrder = { period: '2026-01', amount: '100.00', refunded: '0.00', decimals: 4, lines: [['B', 'unilevel', 1, '100000']] };
+ * ```
+ */
+export interface LedgerOrder {
+  readonly period: string;
+  readonly amount: string;
+  readonly refunded: string;
+  readonly decimals: number;
+  readonly lines: readonly LedgerLine[];
+}
+
+/**
+ * What carries over from one period to the next, as plain JSON-safe data (decimal strings, never floats): the
+ * closed periods, each member's balance (carried below the payout threshold, negative when a clawback is still
+ * to recover), the binary carry, the achieved ranks and the ledger of closed orders for refunds.
+ *
+ * @example
+ * ```ts
+ * let state = emptyState();
+ * const { nextState } = runPeriod(state, { period: '2026-01', genealogy, plan, orders });
+ * ```
+ */
+export interface PeriodState {
+  readonly schemaVersion: typeof STATE_SCHEMA_VERSION;
+  /** The currency scale of the balances (the plans' scale), null before the first period. */
+  readonly scale: number | null;
+  readonly periods: readonly ClosedPeriod[];
+  readonly balances: Readonly<Record<string, string>>;
+  readonly binaryCarry: Readonly<Record<string, { readonly left: string; readonly right: string }>>;
+  readonly achievedRanks: Readonly<Record<string, string>>;
+  readonly orders: Readonly<Record<string, LedgerOrder>>;
+}
+
+/**
+ * The state before any period.
+ *
+ * @example
+ * ```ts
+ * emptyState().periods; // []
+ * ```
+ */
+export function emptyState(): PeriodState {
+  return { schemaVersion: STATE_SCHEMA_VERSION, scale: null, periods: [], balances: {}, binaryCarry: {}, achievedRanks: {}, orders: {} };
+}
+
+const signedDecimal = z.string().regex(/^-?\d+(\.\d+)?$/, { error: 'must be a decimal string' });
+const plainDecimal = z.string().regex(/^\d+(\.\d+)?$/, { error: 'must be a non-negative decimal string' });
+
+/**
+ * The zod schema of a serialized {@link PeriodState} of the current version.
+ *
+ * @example
+ * ```ts
+ * periodStateSchema.safeParse(JSON.parse(text)).success;
+ * ```
+ */
+export const periodStateSchema = z.strictObject({
+  schemaVersion: z.literal(STATE_SCHEMA_VERSION),
+  scale: z.int().min(0).nullable(),
+  periods: z.array(z.strictObject({ id: z.string().min(1), planHash: z.string().min(1), planVersion: z.string().nullable() })),
+  balances: z.record(z.string(), signedDecimal),
+  binaryCarry: z.record(z.string(), z.strictObject({ left: plainDecimal, right: plainDecimal })),
+  achievedRanks: z.record(z.string(), z.string()),
+  orders: z.record(
+    z.string(),
+    z.strictObject({
+      period: z.string(),
+      amount: plainDecimal,
+      refunded: plainDecimal,
+      decimals: z.int().min(0),
+      lines: z.array(z.tuple([z.string(), z.string(), z.int().min(0), z.string().regex(/^\d+$/, { error: 'must be an integer string' })])),
+    }),
+  ),
+});
+
+/**
+ * Reads a period state written by {@link serializeState} (a JSON string or the parsed object), validated; a
+ * state of a later schema version, or of the wrong shape, is refused with `INVALID_STATE` issues naming the path.
+ *
+ * @example
+ * ```ts
+ * const state = readState(readFileSync('state.json', 'utf8'));
+ * ```
+ */
+export function readState(input: string | unknown): PeriodState {
+  let data: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch {
+      throw DownlineError.of(ErrorCode.InvalidState, 'state: not JSON');
+    }
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > STATE_SCHEMA_VERSION) {
+    throw DownlineError.of(
+      ErrorCode.InvalidState,
+      `state: written with schema version ${version}, this version of downline reads up to ${STATE_SCHEMA_VERSION}`,
+      ['schemaVersion'],
+    );
+  }
+  const parsed = periodStateSchema.safeParse(data);
+  if (!parsed.success) throw new DownlineError(fromZodIssues(parsed.error.issues, ErrorCode.InvalidState, [], 'state'));
+  return parsed.data as PeriodState;
+}
+
+/**
+ * The state as JSON, byte for byte the same for the same state: keys sorted at every level, decimal strings.
+ *
+ * @example
+ * ```ts
+ * readState(serializeState(state)); // deep-equals state
+ * ```
+ */
+export function serializeState(state: PeriodState): string {
+  return canonicalJson(state);
+}
+
+/** Punctuation waiting on the stack of {@link canonicalJson}. */
+class Token {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * JSON with object keys sorted at every level (undefined values left out), arrays in order, written with an
+ * explicit stack rather than recursion.
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
+ * ```
+ */
+export function canonicalJson(value: unknown): string {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item instanceof Token) {
+      out.push(item.text);
+    } else if (Array.isArray(item)) {
+      out.push('[');
+      stack.push(new Token(']'));
+      for (let k = item.length - 1; k >= 0; k--) {
+        stack.push(item[k]);
+        if (k > 0) stack.push(new Token(','));
+      }
+    } else if (typeof item === 'object' && item !== null) {
+      const record = item as Record<string, unknown>;
+      const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+      out.push('{');
+      stack.push(new Token('}'));
+      for (let k = keys.length - 1; k >= 0; k--) {
+        stack.push(record[keys[k]]);
+        stack.push(new Token(`${k > 0 ? ',' : ''}${JSON.stringify(keys[k])}:`));
+      }
+    } else {
+      out.push(JSON.stringify(item));
+    }
+  }
+  return out.join('');
+}

@@ -9,6 +9,8 @@ import {
   parsePlan,
   runScenario,
 } from '../src';
+import { emptyState, readState } from '../src/ledger/period-state';
+import { runPeriod } from '../src/ledger/run-period';
 
 const small = () =>
   Genealogy.fromRecords([
@@ -125,6 +127,29 @@ const triggers: Record<ErrorCode, [() => unknown, string]> = {
       }),
     '"A"',
   ],
+  PERIOD_CLOSED: [
+    () => {
+      const input = { period: '2026-01', genealogy: small(), plan: { levels: ['0.1', '0.1'] }, orders: [] };
+      return runPeriod(runPeriod(emptyState(), input).nextState, input);
+    },
+    'period "2026-01": closed already',
+  ],
+  PLAN_MISMATCH: [
+    () => {
+      const input = { period: '2026-01', genealogy: small(), plan: { levels: ['0.1', '0.1'] }, orders: [] };
+      return runPeriod(runPeriod(emptyState(), input).nextState, { ...input, plan: { levels: ['0.2', '0.1'] } });
+    },
+    'period "2026-01": closed under plan sha256:',
+  ],
+  ALREADY_REFUNDED: [
+    () => {
+      const input = { period: '2026-01', genealogy: small(), plan: { levels: ['0.1', '0.1'] }, orders: [order({})] as never[] };
+      const { nextState } = runPeriod(emptyState(), { ...input, refunds: [{ id: 'r1', orderId: 'o1' }] });
+      return runPeriod(nextState, { ...input, period: '2026-02', orders: [], refunds: [{ id: 'r2', orderId: 'o1' }] });
+    },
+    'refund "r2": order "o1" has already been refunded in full',
+  ],
+  INVALID_STATE: [() => readState({ schemaVersion: 99 }), 'state: written with schema version 99'],
   INVALID_OPTIONS: [() => assessCompliance({ result: period() }, { lowIncomeLimit: 'lots' }), 'options.lowIncomeLimit'],
 };
 

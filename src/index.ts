@@ -36,6 +36,11 @@ export {
   MAX_RANKS,
   STAGE_NAMES,
   MATCHABLE_STAGES,
+  planHash,
+  canonicalPlanJson,
+  diffPlans,
+  formatPlanDiff,
+  type PlanChange,
   type OrderKind,
   ORDER_KINDS,
   MIN_LEVELS,
@@ -65,6 +70,24 @@ export {
   type BinaryCarryInput,
   type CapKind,
 } from './engine';
+export {
+  emptyState,
+  readState,
+  serializeState,
+  periodStateSchema,
+  STATE_SCHEMA_VERSION,
+  runPeriod,
+  type PeriodState,
+  type ClosedPeriod,
+  type LedgerOrder,
+  type LedgerLine,
+  type PeriodInput,
+  type PeriodOutcome,
+  type PeriodStatement,
+  type MemberStatement,
+  type RefundRecord,
+  type ReversalLine,
+} from './ledger';
 export { runScenario, safeRunScenario, scenarioSchema, type Scenario, type ScenarioResult } from './scenario';
 export { compareDecimals, formatUnits, groupThousands, parseDecimal, type RoundingMode, ROUNDING_MODES } from './money';
 export {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DownlineError, ErrorCode, fromZodIssues } from '../errors';
+import { canonicalJson } from '../plan/plan-hash';
 
 /**
  * The version of the {@link PeriodState} layout. A state records the version it was written with; reading a
@@ -159,48 +160,4 @@ export function readState(input: string | unknown): PeriodState {
  */
 export function serializeState(state: PeriodState): string {
   return canonicalJson(state);
-}
-
-/** Punctuation waiting on the stack of {@link canonicalJson}. */
-class Token {
-  constructor(readonly text: string) {}
-}
-
-/**
- * JSON with object keys sorted at every level (undefined values left out), arrays in order, written with an
- * explicit stack rather than recursion.
- *
- * @example
- * ```ts
- * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
- * ```
- */
-export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (item instanceof Token) {
-      out.push(item.text);
-    } else if (Array.isArray(item)) {
-      out.push('[');
-      stack.push(new Token(']'));
-      for (let k = item.length - 1; k >= 0; k--) {
-        stack.push(item[k]);
-        if (k > 0) stack.push(new Token(','));
-      }
-    } else if (typeof item === 'object' && item !== null) {
-      const record = item as Record<string, unknown>;
-      const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
-      out.push('{');
-      stack.push(new Token('}'));
-      for (let k = keys.length - 1; k >= 0; k--) {
-        stack.push(record[keys[k]]);
-        stack.push(new Token(`${k > 0 ? ',' : ''}${JSON.stringify(keys[k])}:`));
-      }
-    } else {
-      out.push(JSON.stringify(item));
-    }
-  }
-  return out.join('');
 }

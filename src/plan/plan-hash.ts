@@ -63,7 +63,7 @@ export function canonicalJson(value: unknown): string {
  * @example
  * ```ts
  * canonicalPlanJson(parsePlan({ levels: ['0.10', '0.05'] })).slice(0, 60);
- * // '{"allowRateSumAboveOne":false,"binary":null,"breakaway":null,'
+ * // '{"allowRateSumAboveOne":false,"binary":null,"breakaway":null'
  * ```
  */
 export function canonicalPlanJson(plan: Plan): string {

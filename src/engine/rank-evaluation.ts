@@ -35,12 +35,13 @@ export interface RankColumns {
  * leg rank, how many are active recruits, the volume of the legs above a max-leg cap) gathers in a small table
  * with one row per depth: each member adds itself to row `d` as a leg of its sponsor, and takes (then clears)
  * row `d + 1`, where its own legs have just gathered. The pass reads the columns in order and writes only
- * `groupVolume` and `paidAs`: no jump to a sponsor, no walk over the legs, no call in the loop.
+ * `paidAs`: no jump to a sponsor, no walk over the legs, no call in the loop. `groupVolume`, `subtreeRank` and
+ * `subtreeActive` are what a rank report or a GV query reads: they are folded when first read, not on every run.
  *
  * GV sums are exact in doubles because they never exceed Σ PV, which the caller checks is below 2^53
  * (`ranksFit`); the max-leg comparison is done on integers (`10^6 ×` both sides). When that comparison would
  * pass 2^53 (a rank needing more than 2^53 / 10^6 minor units of GV), the period is evaluated again the plain
- * way, with bigints. `subtreeRank` and `subtreeActive` are folded when first read: the report's business.
+ * way, with bigints.
  *
  * @example
  * ```ts
@@ -85,24 +86,24 @@ export function ranksFit(personal: ExactColumn): boolean {
   return a + b + (c + d) <= MAX_SAFE;
 }
 
-// The depth table: one row of numbers per depth. A member's flags: bit 0, its subtree holds an active
-// affiliate; bit 1 + j, it holds someone paid as the j-th distinct leg rank the ladder asks for, or higher (at
-// most 31 of them: a leg rank names a lower rank). A subtree holds what any of its legs holds: flags gather by `|`.
-const VOLUME = 0; // Σ GV of the legs
-const ACTIVE_LEGS = 1; // legs holding an active affiliate
-const RECRUITS = 2; // legs who are active themselves (customers are no legs)
-const LEG_RANKS = 3; // legs reaching each leg rank, then per rank with the max-leg rule: Σ GV of the legs above its cap, and how many
-// beside the table, per depth in `marks`: the | of the legs' flags at 2d, and at 2d + 1, 1 when the leg-rank
-// counts or the max-leg sums of the row are not all zero (rare: legs above a cap or reaching a leg rank)
-
-// The ladder as numbers, per rank r at RULE × r: PV needed, GV needed, 1 when the legs matter, legs needed,
-// where in a row the legs it counts are (ACTIVE_LEGS, or the count of its leg rank), recruits needed, where in a
-// row its max-leg sums are (-1 without the rule), `groupVolume × share × 10^6`, the largest whole GV a leg
-// counts in full.
-const RULE = 9;
-
 /** The paid-as ranks by the depth table, or null when a max-leg comparison would not be exact in doubles. */
 function foldRanks(g: Genealogy, pv: Float64Array, active: Uint8Array, ranks: readonly CompiledRank[]): RankColumns | null {
+  // The depth table: one row of numbers per depth (layout constants are locals: the compiler folds them).
+  // A member's flags: bit 0, its subtree holds an active affiliate; bit 1 + j, it holds someone paid as the j-th
+  // distinct leg rank the ladder asks for, or higher (at most 31 of them: a leg rank names a lower rank). A
+  // subtree holds what any of its legs holds: flags gather by `|`.
+  const VOLUME = 0; // Σ GV of the legs
+  const ACTIVE_LEGS = 1; // legs holding an active affiliate
+  const RECRUITS = 2; // legs who are active themselves (customers are no legs)
+  const LEG_RANKS = 3; // legs reaching each leg rank, then per rank with the max-leg rule: Σ GV of the legs above its cap, and how many
+  // Beside the table, per depth d in `marks`: the | of the legs' flags at 2d, and at 2d + 1, 1 when the
+  // leg-rank counts or the max-leg sums of the row are not all zero (rare: legs above a cap or reaching a leg rank).
+  // The ladder as numbers, per rank r at RULE × r: PV needed, GV needed, 1 when the legs matter, legs needed,
+  // where in a row the legs it counts are (ACTIVE_LEGS, or the count of its leg rank), recruits needed, where in
+  // a row its max-leg sums are (-1 without the rule), `groupVolume × share × 10^6`, the largest whole GV a leg
+  // counts in full.
+  const RULE = 9;
+  const MAX_SAFE_NEED = Number.MAX_SAFE_INTEGER;
   const n = g.size;
   const { depths, roles } = g;
   const customers = g.customerCount > 0;
@@ -116,7 +117,9 @@ function foldRanks(g: Genealogy, pv: Float64Array, active: Uint8Array, ranks: re
   // rules: the ladder, then the cap of each capped rank
   const caps = RULE * count;
   const rules = new Float64Array(caps + capCount);
-  ranks.forEach((rank, r) => {
+  // (plain loops: a closure here would move the layout constants out of the compiler's sight)
+  for (let r = 0; r < count; r++) {
+    const rank = ranks[r];
     const group = rank.groupVolume ?? 0n;
     const capNumerator = rank.maxLegShare === null ? 0n : group * rank.maxLegShare;
     const at = RULE * r;
@@ -129,7 +132,7 @@ function foldRanks(g: Genealogy, pv: Float64Array, active: Uint8Array, ranks: re
     rules[at + 6] = rank.maxLegShare === null ? -1 : overAt + 2 * cappedRanks.indexOf(r);
     rules[at + 7] = Number(capNumerator);
     rules[at + 8] = rank.maxLegShare === null ? Number.POSITIVE_INFINITY : Number(capNumerator / SHARE_ONE);
-  });
+  }
   // marks: two per depth (see above), then the leg-rank flags of each paid-as code
   const ofRank = 2 * (g.maxDepth + 2);
   const marks = new Int32Array(ofRank + count + 1);
@@ -137,11 +140,12 @@ function foldRanks(g: Genealogy, pv: Float64Array, active: Uint8Array, ranks: re
     for (let j = 0; j < legRanks; j++) if (code >= wanted[j]) marks[ofRank + code] |= 1 << (1 + j);
   }
   let lowestCap = Number.POSITIVE_INFINITY;
-  cappedRanks.forEach((r, k) => {
-    rules[caps + k] = rules[RULE * r + 8];
-    lowestCap = Math.min(lowestCap, rules[RULE * r + 8]);
-  });
-  // a member whose PV or GV is under every rank above the lowest one can only hold the lowest one
+  for (let k = 0; k < capCount; k++) {
+    rules[caps + k] = rules[RULE * cappedRanks[k] + 8];
+    lowestCap = Math.min(lowestCap, rules[caps + k]);
+  }
+  // a member whose PV or GV is under every rank above the lowest one can only hold the lowest one (if any)
+  const lowest = count > 0 ? 0 : -1;
   let pvAbove = Number.POSITIVE_INFINITY;
   let gvAbove = Number.POSITIVE_INFINITY;
   for (let r = 1; r < count; r++) {
@@ -165,7 +169,7 @@ function foldRanks(g: Genealogy, pv: Float64Array, active: Uint8Array, ranks: re
       // highest rank first: the volumes, then what the legs hold
       const volume = pv[i];
       let code = 0;
-      for (let r = volume < pvAbove || group < gvAbove ? 0 : count - 1; r >= 0; r--) {
+      for (let r = volume < pvAbove || group < gvAbove ? lowest : count - 1; r >= 0; r--) {
         const at = RULE * r;
         if (volume < rules[at] || group < rules[at + 1]) continue;
         if (rules[at + 2] === 1) {
@@ -179,7 +183,7 @@ function foldRanks(g: Genealogy, pv: Float64Array, active: Uint8Array, ranks: re
             const missing = rules[at + 1] - volume - small; // exact: every term is at most Σ PV
             if (missing > 0) {
               const need = missing * 1e6;
-              if (need > MAX_SAFE) return null;
+              if (need > MAX_SAFE_NEED) return null;
               // a product past 2^53 is above any need that is not
               if (table[row + over + 1] * rules[at + 7] < need) continue;
             }

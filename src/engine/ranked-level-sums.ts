@@ -27,8 +27,11 @@ export interface RateRows {
  * it, `S_1 … S_8`, gathers on a stack of eight doubles per depth: a member takes the row below its own depth
  * (its legs' volumes), earns `Σ rate × S_k` once with its own row, and adds its own volumes one row up, shifted
  * by a level when it counts as one. Each payee's rate row is read once, `acc` is written in order, and a buyer
- * costs one addition (a leaf) or eight (a member with legs), whatever the plan's depth. Every partial sum is a
- * partial sum of the same exact integers as the top-down walk, hence the same doubles.
+ * costs one addition (a leaf) or eight (a member with legs), whatever the plan's depth.
+ *
+ * Exact under the same guarantee as the top-down walk: a level's volume `S_k` that meets a non-zero (integer)
+ * rate is at most the payee's total, so it, its partial sums, `rate × S_k` and the payee's running sum are all
+ * integers below 2^53, computed exactly: the very doubles of the walk, whatever the order of the additions.
  *
  * @example
  * ```ts

@@ -38,8 +38,9 @@ export interface PeriodInput {
 }
 
 /**
- * One member's money over the period, at the plan's scale: `carriedIn + earned − reversed = paidOut +
- * carriedOut + forfeited − writtenOff`.
+ * One member's money over the period, exact (at least the plan's scale in decimals): `carriedIn + earned −
+ * reversed = paidOut + carriedOut + forfeited − writtenOff`. Only `paidOut` is rounded to the plan's scale; what
+ * rounding leaves of a balance is carried.
  *
  * @example
  * ```ts
@@ -49,15 +50,15 @@ export interface PeriodInput {
 export interface MemberStatement {
   /** The balance carried from the last period (negative: a clawback still to recover). */
   readonly carriedIn: string;
-  /** This period's payout. */
+  /** This period's exact commission (the payout before rounding). */
   readonly earned: string;
-  /** What refunds took back this period, rounded once per member. */
+  /** What refunds took back this period, exact. */
   readonly reversed: string;
   /** Paid out: a balance at or above the payout threshold, or a leaver's balance when the plan pays it. */
   readonly paidOut: string;
   /** Carried to the next period: below the threshold, or negative. */
   readonly carriedOut: string;
-  /** A leaver's positive balance the plan forfeits (breakage). */
+  /** A leaver's positive balance the plan forfeits (breakage), or what rounding leaves of a leaver's payout. */
   readonly forfeited: string;
   /** A leaver's negative balance: what the company cannot recover. */
   readonly writtenOff: string;
@@ -135,10 +136,15 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
   });
   const decimals = plan.scale + resultState(result).compiled.rateDecimals;
   const ledger = { ...state.orders, ...periodLedger(result, book, input.period, plan.scale, decimals, state) };
-  const reversalDecimals = Math.max(decimals, ...(input.refunds ?? []).map((r) => ledger[r.orderId]?.decimals ?? 0));
-  const { lines, refunded } = reverseRefunds(input.refunds ?? [], ledger, plan.scale, reversalDecimals);
+  // one exact unit for the period's money: fine enough for this period's lines, the orders refunded and the balances
+  const unitDecimals = Math.max(
+    decimals,
+    ...(input.refunds ?? []).map((r) => ledger[r.orderId]?.decimals ?? 0),
+    ...Object.values(state.balances).map((balance) => (balance.split('.')[1] ?? '').length),
+  );
+  const { lines, refunded } = reverseRefunds(input.refunds ?? [], ledger, plan.scale, unitDecimals);
   const leavers = readLeavers(input.leavers, genealogy, state);
-  const { members, totals, balances } = settle(state, result, lines, reversalDecimals, leavers, plan);
+  const { members, totals, balances } = settle(state, result, lines, unitDecimals, leavers, plan);
   for (const [orderId, amount] of refunded) ledger[orderId] = { ...ledger[orderId], refunded: formatUnits(amount, plan.scale) };
   const nextState: PeriodState = {
     schemaVersion: STATE_SCHEMA_VERSION,
@@ -153,9 +159,9 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
     period: input.period,
     planHash: hash,
     planVersion: plan.version,
-    totals: text(totals, plan.scale),
-    members: Object.fromEntries([...members].map(([id, figures]) => [id, text(figures, plan.scale)])),
-    reversals: lines.map(({ units, ...line }) => ({ ...line, amount: formatUnits(units, reversalDecimals, plan.scale) })),
+    totals: text(totals, unitDecimals, plan.scale),
+    members: Object.fromEntries([...members].map(([id, figures]) => [id, text(figures, unitDecimals, plan.scale)])),
+    reversals: lines.map(({ units, ...line }) => ({ ...line, amount: formatUnits(units, unitDecimals, plan.scale) })),
   };
   return { result, statement, nextState };
 }
@@ -208,8 +214,12 @@ function periodLedger(result: CommissionResult, book: OrderBook, period: string,
   return out;
 }
 
-/** Balances, payouts and settlements of every member with money moving; the balances to carry. */
-function settle(state: PeriodState, result: CommissionResult, reversals: readonly Reversal[], reversalDecimals: number, leavers: ReadonlySet<string>, plan: Plan) {
+/**
+ * Balances, payouts and settlements of every member with money moving, exact in units of `10^-decimals`; the
+ * balances to carry. Balances are exact (what a member earned to the last unit, less what refunds took back);
+ * only what is paid out is rounded to the plan's scale, with its mode, and the rest of the balance stays.
+ */
+function settle(state: PeriodState, result: CommissionResult, reversals: readonly Reversal[], decimals: number, leavers: ReadonlySet<string>, plan: Plan) {
   const { scale } = plan;
   const members = new Map<string, Figures>();
   const figures = (id: string): Figures => {
@@ -220,45 +230,47 @@ function settle(state: PeriodState, result: CommissionResult, reversals: readonl
     }
     return f;
   };
-  for (const [id, balance] of Object.entries(state.balances)) figures(id).carriedIn = signed(balance, scale);
-  for (const { id, amount } of result.payouts()) {
-    const value = signed(amount, scale);
+  for (const [id, balance] of Object.entries(state.balances)) figures(id).carriedIn = signed(balance, decimals);
+  for (const { id } of result.payouts()) {
+    const value = signed(result.exact(id), decimals);
     if (value !== 0n) figures(id).earned = value;
   }
-  const exactReversed = new Map<string, bigint>();
-  for (const line of reversals) exactReversed.set(line.payeeId, (exactReversed.get(line.payeeId) ?? 0n) - line.units);
-  const unit = 10n ** BigInt(reversalDecimals - scale);
-  for (const [id, amount] of exactReversed) figures(id).reversed = roundQuotient(amount, unit, plan.rounding);
+  for (const line of reversals) figures(line.payeeId).reversed -= line.units;
   for (const id of leavers) figures(id);
-  const threshold = signed(plan.payoutThreshold, scale);
+  const threshold = signed(plan.payoutThreshold, decimals);
+  const unit = 10n ** BigInt(decimals - scale);
+  const paid = (balance: bigint) => roundQuotient(balance, unit, plan.rounding) * unit; // balance > 0
   const balances: Record<string, string> = {};
   for (const [id, f] of members) {
     const balance = f.carriedIn + f.earned - f.reversed;
+    let rest = balance;
     if (leavers.has(id)) {
-      if (balance > 0n && plan.leaverBalance === 'pay') f.paidOut = balance;
-      else if (balance > 0n) f.forfeited = balance;
-      else f.writtenOff = -balance;
+      if (balance > 0n && plan.leaverBalance === 'pay') f.paidOut = paid(balance);
+      rest = balance - f.paidOut;
+      if (rest > 0n) f.forfeited = rest;
+      else f.writtenOff = -rest;
+      rest = 0n;
     } else if (balance > 0n && balance >= threshold) {
-      f.paidOut = balance;
-    } else {
-      f.carriedOut = balance;
-      if (balance !== 0n) balances[id] = formatUnits(balance, scale);
+      f.paidOut = paid(balance);
+      rest = balance - f.paidOut; // what rounding left: a fraction of a minor unit, carried
     }
+    f.carriedOut = rest;
+    if (rest !== 0n) balances[id] = formatUnits(rest, decimals, scale);
   }
   const totals: Figures = { carriedIn: 0n, earned: 0n, reversed: 0n, paidOut: 0n, carriedOut: 0n, forfeited: 0n, writtenOff: 0n };
   for (const f of members.values()) for (const field of FIELDS) totals[field] += f[field];
   return { members, totals, balances };
 }
 
-function text(figures: Figures, scale: number): MemberStatement {
-  return Object.fromEntries(FIELDS.map((field) => [field, formatUnits(figures[field], scale)])) as unknown as MemberStatement;
+function text(figures: Figures, decimals: number, scale: number): MemberStatement {
+  return Object.fromEntries(FIELDS.map((field) => [field, formatUnits(figures[field], decimals, scale)])) as unknown as MemberStatement;
 }
 
-/** A signed decimal string in minor units (balances may be negative). */
-function signed(value: string, scale: number): bigint {
+/** A signed decimal string in units of `10^-decimals` (balances may be negative). */
+function signed(value: string, decimals: number): bigint {
   const negative = value.startsWith('-');
-  const read = parseDecimal(negative ? value.slice(1) : value, scale);
-  if (!read.ok) throw DownlineError.of(ErrorCode.InvalidState, `state: amount "${value}" does not fit the scale ${scale}`);
+  const read = parseDecimal(negative ? value.slice(1) : value, decimals);
+  if (!read.ok) throw DownlineError.of(ErrorCode.InvalidState, `state: amount "${value}" has more than ${decimals} decimals`);
   return negative ? -read.units : read.units;
 }
 

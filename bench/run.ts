@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds seeded networks of realistic shape and prints one JSON line per run with the
- * figures of DESIGN §7 and the ratios to baselines measured in the same run on the same data.
+ * figures of DESIGN §7 and the ratios to baselines measured in the same run on the same data, then each stage
+ * of a ranked plan, compliance, and a plan with every payout stage, each stage timed alone.
  *
  *   npm run bench                 # 100k and 1M
  *   npm run bench -- --large      # also 10M (needs ~12 GB of heap; a few minutes)
@@ -17,6 +18,7 @@ import { evaluateRanks, ranksFit } from '../src/engine/rank-evaluation';
 import { rankedLevelSums } from '../src/engine/ranked-level-sums';
 import { roundedTotal } from '../src/engine/round-payouts';
 import { referenceCommissions } from '../test/reference/reference';
+import { benchFullPlan } from './full-plan';
 
 const args = process.argv.slice(2);
 const sizesArg = args.indexOf('--sizes');
@@ -224,4 +226,7 @@ for (const n of sizes) {
       node: process.version,
     }),
   );
+
+  // 7. a plan with every stage (ranks by rank, bonuses, stairstep, binary, matching, pool, caps), each stage alone
+  benchFullPlan(g, b, { repeat: once ? 1 : 3, plainMs: computeMs });
 }

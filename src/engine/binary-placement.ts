@@ -1,4 +1,7 @@
 import { DownlineError, ErrorCode, type Issue, type IssuePath, quote } from '../errors';
+
+/** `placement "id"`, quoted when a message is written (most records have none). */
+const named = (id: string) => ({ toString: () => `placement ${quote(id)}` });
 import type { Genealogy } from '../genealogy/genealogy';
 import { describe } from '../money/amount-refusal';
 
@@ -142,7 +145,7 @@ export function buildPlacement(
     if (shape[k] === NO_ID) continue;
     const id = ids[k] as string;
     const u = memberOf[k];
-    const name = `placement ${quote(id)}`;
+    const name = named(id); // built only when a message needs it
     if (u < 0) {
       report(ErrorCode.UnknownMember, k, 'id', `${name}: unknown member ${quote(id)}`);
     } else if (roles[u] === CUSTOMER) {
@@ -182,7 +185,7 @@ export function buildPlacement(
     const p = parentOf[k];
     if (p >= 0 && roles[p] !== CUSTOMER) parentIndex[u] = p;
     if (linkOk[k] === 0 || p < 0) continue;
-    const name = `placement ${quote(ids[k])}`;
+    const name = named(ids[k] as string);
     if (recordOf[p] < 0) {
       report(ErrorCode.InvalidPlacement, k, 'parentId', `${name}: parent ${quote(parentIds[k])} is not placed`);
       linkOk[k] = 0;

@@ -169,23 +169,67 @@ function rescale(
   const out = stages.map((stage) => ({ name: stage.name, exact: copy(stage.exact) }));
   const weights: bigint[] = [];
   const slots: number[] = [];
+  const narrow: number[] = [];
   for (let i = 0; i < totals.values.length; i++) {
     if (cut.values[i] === 0) continue;
-    weights.length = 0;
     slots.length = 0;
+    narrow.length = 0;
+    let largest = 0;
     for (let s = 0; s < stages.length; s++) {
-      if (stages[s].exact.values[i] === 0) continue;
-      weights.push(stages[s].exact.get(i));
+      const value = stages[s].exact.values[i];
+      if (value === 0) continue;
       slots.push(s);
+      narrow.push(value);
+      if (value === WIDE || value > largest) largest = value === WIDE ? Number.POSITIVE_INFINITY : value;
     }
     if (slots.length === 1) {
       out[slots[0]].exact.set(i, kept.values[i] === WIDE ? kept.get(i) : kept.values[i]); // one stage takes it all
       continue;
     }
+    const target = kept.values[i];
+    const total = totals.values[i];
+    if (target !== WIDE && total !== WIDE && largest * target <= Number.MAX_SAFE_INTEGER) {
+      splitNarrow(target, narrow, total);
+      for (let k = 0; k < slots.length; k++) out[slots[k]].exact.set(i, narrow[k]);
+      continue;
+    }
+    weights.length = 0;
+    for (const s of slots) weights.push(stages[s].exact.get(i));
     const parts = allocate(kept.get(i), weights);
     for (let k = 0; k < slots.length; k++) store(out[slots[k]].exact, i, parts[k]);
   }
   return out;
+}
+
+/**
+ * {@link allocate} in doubles, in place, for a payee's few stages when every product `weight × amount` is a
+ * safe integer: the floors (corrected to the exact quotient), then the leftover units to the largest remainders,
+ * ties to the earlier stage. `total` is Σ weights.
+ */
+function splitNarrow(amount: number, weights: number[], total: number): void {
+  const remainders: number[] = [];
+  let given = 0;
+  for (let k = 0; k < weights.length; k++) {
+    const product = weights[k] * amount; // safe: checked by the caller
+    let part = Math.floor(product / total);
+    let rest = product - part * total;
+    if (rest < 0) {
+      part -= 1;
+      rest += total;
+    } else if (rest >= total) {
+      part += 1;
+      rest -= total;
+    }
+    weights[k] = part;
+    remainders.push(rest);
+    given += part;
+  }
+  for (let left = amount - given; left > 0; left--) {
+    let best = 0;
+    for (let k = 1; k < remainders.length; k++) if (remainders[k] > remainders[best]) best = k;
+    weights[best] += 1;
+    remainders[best] = -1; // one unit each
+  }
 }
 
 function sumColumns(columns: readonly ExactColumn[], n: number): ExactColumn {

@@ -262,3 +262,25 @@ export function fromZodIssues(
     return { code, path, message: `${lead}: ${issue.message}` };
   });
 }
+
+/**
+ * Runs a check and keeps its issues instead of throwing them: they go to `issues` and the result is null. Lets
+ * a validation run every check and report every problem at once.
+ *
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * const placement = collect(() => buildPlacement(records, genealogy), issues);
+ * const carry = collect(() => readBinaryCarry(input, genealogy, 2), issues);
+ * if (issues.length > 0) throw new DownlineError(issues);
+ * ```
+ */
+export function collect<T>(check: () => T, issues: Issue[]): T | null {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof DownlineError)) throw error;
+    issues.push(...error.issues);
+    return null;
+  }
+}

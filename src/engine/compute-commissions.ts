@@ -1,4 +1,4 @@
-import { DownlineError, ErrorCode, type Issue, quote } from '../errors';
+import { collect, DownlineError, ErrorCode, type Issue, quote } from '../errors';
 import type { Genealogy } from '../genealogy';
 import { ingestOrders, type OrderBook } from '../orders/ingest-orders';
 import type { OrderRecord } from '../orders/order-record';
@@ -119,17 +119,6 @@ export function computeCommissions(input: CommissionInput): CommissionResult {
     ranks,
     achieved,
   });
-}
-
-/** Runs a check; its issues go to `issues` (and the result is null) instead of being thrown. */
-function collect<T>(check: () => T, issues: Issue[]): T | null {
-  try {
-    return check();
-  } catch (error) {
-    if (!(error instanceof DownlineError)) throw error;
-    issues.push(...error.issues);
-    return null;
-  }
 }
 
 /** The placement and carry of a binary plan, validated (a binary plan needs a placement). */

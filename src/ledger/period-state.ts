@@ -53,6 +53,8 @@ export interface LedgerOrder {
   readonly refunded: string;
   readonly decimals: number;
   readonly lines: readonly LedgerLine[];
+  /** Set once the order has been refunded in full (what marks it for an order of price 0). */
+  readonly full?: true;
 }
 
 /**
@@ -114,6 +116,7 @@ export const periodStateSchema = z.strictObject({
       amount: plainDecimal,
       refunded: plainDecimal,
       decimals: z.int().min(0),
+      full: z.literal(true).optional(),
       lines: z.array(z.tuple([z.string(), z.string(), z.int().min(0), z.string().regex(/^\d+$/, { error: 'must be an integer string' })])),
     }),
   ),

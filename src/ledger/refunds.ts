@@ -83,12 +83,14 @@ export function reverseRefunds(
     const price = minor(order.amount, scale);
     const before = refunded.get(refund.orderId) ?? minor(order.refunded, scale);
     const left = price - before;
-    if (left === 0n) {
+    // an order of price 0 (volume without a price) is refunded once, in full
+    const done = price === 0n ? order.full === true || refunded.has(refund.orderId) : left === 0n;
+    if (done) {
       at('orderId', ErrorCode.AlreadyRefunded, `${name}: order ${quote(refund.orderId)} has already been refunded in full`);
       return;
     }
     let amount = left;
-    if (refund.amount !== undefined) {
+    if (refund.amount !== undefined && price > 0n) {
       const read = readMinorUnits(refund.amount, scale);
       if (typeof read === 'object') {
         at('amount', refusalCode(read), `${name}: amount ${refusalText(read, refund.amount, scale)}`);
@@ -105,7 +107,7 @@ export function reverseRefunds(
     const lift = 10n ** BigInt(decimals - order.decimals);
     for (const [payeeId, stage, level, text] of order.lines) {
       const line = BigInt(text);
-      const taken = (line * after) / price - (line * before) / price; // price > 0: something was left
+      const taken = price === 0n ? line : (line * after) / price - (line * before) / price;
 
       if (taken !== 0n) lines.push({ refundId: refund.id, orderId: refund.orderId, period: order.period, payeeId, stage, level, units: -taken * lift });
     }

@@ -3,7 +3,7 @@ import { computeCommissions } from '../engine/compute-commissions';
 import type { PlacementRecord } from '../engine/binary-placement';
 import { ORDER_STAGES, orderLines } from '../engine/order-lines';
 import { resultState } from '../engine/commission-result';
-import { DownlineError, ErrorCode, type Issue, quote } from '../errors';
+import { collect, DownlineError, ErrorCode, type Issue, quote } from '../errors';
 import type { Genealogy } from '../genealogy';
 import { formatUnits, parseDecimal } from '../money/decimal-string';
 import { roundQuotient } from '../money/rounding';
@@ -142,10 +142,16 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
     ...(input.refunds ?? []).map((r) => ledger[r.orderId]?.decimals ?? 0),
     ...Object.values(state.balances).map((balance) => (balance.split('.')[1] ?? '').length),
   );
-  const { lines, refunded } = reverseRefunds(input.refunds ?? [], ledger, plan.scale, unitDecimals);
-  const leavers = readLeavers(input.leavers, genealogy, state);
+  const issues: Issue[] = [];
+  const reversed = collect(() => reverseRefunds(input.refunds ?? [], ledger, plan.scale, unitDecimals), issues);
+  const leavers = collect(() => readLeavers(input.leavers, genealogy, state), issues);
+  if (reversed === null || leavers === null) throw new DownlineError(issues);
+  const { lines, refunded } = reversed;
   const { members, totals, balances } = settle(state, result, lines, unitDecimals, leavers, plan);
-  for (const [orderId, amount] of refunded) ledger[orderId] = { ...ledger[orderId], refunded: formatUnits(amount, plan.scale) };
+  for (const [orderId, amount] of refunded) {
+    const refundedText = formatUnits(amount, plan.scale);
+    ledger[orderId] = { ...ledger[orderId], refunded: refundedText, ...(refundedText === ledger[orderId].amount ? { full: true as const } : {}) };
+  }
   const nextState: PeriodState = {
     schemaVersion: STATE_SCHEMA_VERSION,
     scale: plan.scale,

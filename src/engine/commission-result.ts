@@ -4,6 +4,7 @@ import { formatUnits } from '../money/decimal-string';
 import type { ExactColumn } from '../money/exact-column';
 import type { OrderBook } from '../orders/ingest-orders';
 import type { Plan, StageName } from '../plan/plan';
+import { planHash } from '../plan/plan-hash';
 import type { CompiledPlan } from './compiled-plan';
 import { directSaleLines, ordersBySeller, sellerOf } from './direct-sale';
 import { type BonusLine, type CapLine, type ExplainLine, explainLines, fastStartLines, type OrdersByBuyer, ordersByBuyer } from './explain';
@@ -159,6 +160,7 @@ export class CommissionResult {
   readonly plan: Plan;
   readonly totals: CommissionTotals;
   readonly #state: CommissionState;
+  #planHash: string | undefined;
   #grouped: OrdersByBuyer | undefined;
   #enrollments: OrdersByBuyer | undefined;
   #sales: OrdersByBuyer | undefined;
@@ -180,6 +182,19 @@ export class CommissionResult {
       residual: formatUnits(paid - state.roundedTotal * unit, exactDecimals, scale),
       payouts: formatUnits(state.roundedTotal, scale),
     });
+  }
+
+  /**
+   * The content hash of the plan this result was computed with (`planHash(plan)`); `plan.version` is its label.
+   *
+   * @example
+   * ```ts
+   * result.planHash; // 'sha256:4945…'
+   * ```
+   */
+  get planHash(): string {
+    this.#planHash ??= planHash(this.plan);
+    return this.#planHash;
   }
 
   /** The member's payout, rounded at the plan's scale (`"0.00"` when they earn nothing). */

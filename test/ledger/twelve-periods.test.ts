@@ -108,6 +108,8 @@ describe('twelve periods: plan change, threshold carry, refunds of closed period
   it('records the plan of every period, and keeps the money identity in every period and over all of them', () => {
     expect(states[12].periods.map((p) => p.planVersion)).toEqual([...Array(6).fill('v1'), ...Array(6).fill('v2')]);
     expect(new Set(states[12].periods.map((p) => p.planHash)).size).toBe(2);
+    expect(outcomes.map((o) => o.result.planHash)).toEqual(states[12].periods.map((p) => p.planHash));
+    expect(outcomes[6].result.plan.version).toBe('v2');
     const cents = (text: string) => (text.startsWith('-') ? -1n : 1n) * BigInt(text.replace(/^-/, '').replace('.', '')); // 2 decimals
     let potential = 0n;
     let accounted = 0n;

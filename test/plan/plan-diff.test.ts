@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { respell } from './respell';
 import { DownlineError } from '../../src/errors';
 import { parsePlan, safeParsePlan } from '../../src/plan/parse-plan';
 import { diffPlans, formatPlanDiff, type PlanChange } from '../../src/plan/plan-diff';
@@ -324,36 +325,6 @@ const planInputArb: fc.Arbitrary<Record<string, unknown>> = fc
     }
     return input;
   });
-
-const RATE_KEYS = new Set(['levels', 'matching', 'differential', 'directSale', 'share', 'maxLegShare', 'wholesaleRate', 'totalShare', 'generations']);
-
-/** The same plan written otherwise: keys shuffled at every level (by `seed`), trailing zeros added to decimals. */
-function respell(input: unknown, seed: number): unknown {
-  let state = seed >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-  const pad = (text: string, max: number) => {
-    const [whole, fraction = ''] = text.split('.');
-    const extra = Math.floor(next() * (Math.max(0, max - fraction.length) + 1));
-    return extra === 0 ? text : `${whole}.${fraction}${'0'.repeat(extra)}`;
-  };
-  const walk = (value: unknown, rate: boolean, key: string): unknown => {
-    if (typeof value === 'string') return /^\d+(\.\d+)?$/.test(value) && key !== 'name' ? pad(value, rate ? 6 : 2) : value;
-    if (Array.isArray(value)) return value.map((item) => walk(item, rate, key));
-    if (value === null || typeof value !== 'object') return value;
-    const keys = Object.keys(value);
-    for (let i = keys.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [keys[i], keys[j]] = [keys[j], keys[i]];
-    }
-    return Object.fromEntries(keys.map((k) => [k, walk((value as Record<string, unknown>)[k], RATE_KEYS.has(k) && key !== 'perBonus', k)]));
-  };
-  return walk(input, false, '');
-}
 
 /** The plan with one number or decimal (the `pick`-th, in key order) made a little larger: `'0.05'` → `'0.051'`, 3 → 4. */
 function tweak(input: Record<string, unknown>, pick: number): Record<string, unknown> {

@@ -159,3 +159,5 @@ export {
   type ComplianceProfile,
   type ComplianceProfileName,
 } from './sample';
+export * from './compare';
+export * from './simulate';

@@ -139,15 +139,19 @@ function binaryInput(input: CommissionInput, plan: Plan): StageContext['binary']
   return { placement, carry };
 }
 
-/** Achieved rank code per member: the higher of the previous achieved rank and this period's paid-as rank. */
+/**
+ * Achieved rank code per member: the higher of the previous achieved rank and this period's paid-as rank.
+ * Without previous ranks it is `paidAs` itself, not a copy: neither column is written after the ranks are
+ * evaluated.
+ */
 function achievedCodes(
   previous: Readonly<Record<string, string>> | undefined,
   genealogy: Genealogy,
   compiled: CompiledPlan,
   paidAs: Uint8Array,
 ): Uint8Array {
+  if (previous === undefined || previous === null) return paidAs;
   const achieved = Uint8Array.from(paidAs);
-  if (previous === undefined || previous === null) return achieved;
   const issues: Issue[] = [];
   const codes = new Map(compiled.ranks.map((rank, r) => [rank.name, r + 1]));
   for (const [id, name] of Object.entries(previous)) {

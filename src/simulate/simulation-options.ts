@@ -1,3 +1,4 @@
+import type { SimulationSettings } from './simulation-types';
 /**
  * The options of the growth simulator: what they mean, their defaults and limits, and their validation at the
  * boundary (zod, every problem at once, coded `INVALID_OPTIONS` with the option's path quoted in the message).
@@ -105,21 +106,7 @@ export const SIMULATION_DEFAULTS = Object.freeze({
  * resolved.units.purchase; // 10000n
  * ```
  */
-export interface ResolvedSimulationOptions {
-  readonly seed: number;
-  readonly periods: number;
-  readonly founders: number;
-  readonly marketSize: number;
-  readonly recruitRate: number;
-  readonly activity: number;
-  readonly retailShare: number;
-  readonly dropout: number;
-  readonly purchase: string;
-  readonly retailAmount: string;
-  readonly joiningFee: string;
-  readonly saturationFraction: number;
-  readonly exhaustedShare: number;
-  readonly plan: Plan;
+export interface ResolvedSimulationOptions extends SimulationSettings {
   /** The amounts in minor units at `plan.scale`. */
   readonly units: { readonly purchase: bigint; readonly retailAmount: bigint; readonly joiningFee: bigint };
 }

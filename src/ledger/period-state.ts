@@ -77,6 +77,8 @@ export interface PeriodState {
   readonly binaryCarry: Readonly<Record<string, { readonly left: string; readonly right: string }>>;
   readonly achievedRanks: Readonly<Record<string, string>>;
   readonly orders: Readonly<Record<string, LedgerOrder>>;
+  /** With a refund window: the newest period whose orders the ledger has dropped (they and older ones are past it). */
+  readonly ledgerDropped?: string;
 }
 
 /**
@@ -109,6 +111,7 @@ export const periodStateSchema = z.strictObject({
   balances: z.record(z.string(), signedDecimal),
   binaryCarry: z.record(z.string(), z.strictObject({ left: plainDecimal, right: plainDecimal })),
   achievedRanks: z.record(z.string(), z.string()),
+  ledgerDropped: z.string().optional(),
   orders: z.record(
     z.string(),
     z.strictObject({

@@ -53,6 +53,7 @@ export interface Reversal extends Omit<ReversalLine, 'amount'> {
  * @example
  * ```ts
  * const { lines, refunded } = reverseRefunds(refunds, ledger, 2, 6);
+ * // with a refund window, `ledgerDropped` (the newest period dropped) explains an order that is gone
  * ```
  */
 export function reverseRefunds(
@@ -60,6 +61,7 @@ export function reverseRefunds(
   ledger: Readonly<Record<string, LedgerOrder>>,
   scale: number,
   decimals: number,
+  ledgerDropped?: string,
 ): { lines: Reversal[]; refunded: Map<string, bigint> } {
   const issues: Issue[] = [];
   const lines: Reversal[] = [];
@@ -77,7 +79,8 @@ export function reverseRefunds(
     seen.add(refund.id);
     const order = typeof refund.orderId === 'string' ? ledger[refund.orderId] : undefined;
     if (order === undefined || !Object.hasOwn(ledger, refund.orderId)) {
-      at('orderId', ErrorCode.UnknownOrder, `${name}: unknown order ${typeof refund.orderId === 'string' ? quote(refund.orderId) : String(refund.orderId)}`);
+      const past = ledgerDropped === undefined ? '' : ` (orders of period ${quote(ledgerDropped)} and earlier are past the refund window)`;
+      at('orderId', ErrorCode.UnknownOrder, `${name}: unknown order ${typeof refund.orderId === 'string' ? quote(refund.orderId) : String(refund.orderId)}${past}`);
       return;
     }
     const price = minor(order.amount, scale);

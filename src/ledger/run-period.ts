@@ -143,7 +143,7 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
     ...Object.values(state.balances).map((balance) => (balance.split('.')[1] ?? '').length),
   );
   const issues: Issue[] = [];
-  const reversed = collect(() => reverseRefunds(input.refunds ?? [], ledger, plan.scale, unitDecimals), issues);
+  const reversed = collect(() => reverseRefunds(input.refunds ?? [], ledger, plan.scale, unitDecimals, state.ledgerDropped), issues);
   const leavers = collect(() => readLeavers(input.leavers, genealogy, state), issues);
   if (reversed === null || leavers === null) throw new DownlineError(issues);
   const { lines, refunded } = reversed;
@@ -152,14 +152,17 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
     const refundedText = formatUnits(amount, plan.scale);
     ledger[orderId] = { ...ledger[orderId], refunded: refundedText, ...(refundedText === ledger[orderId].amount ? { full: true as const } : {}) };
   }
+  const periods = [...state.periods, { id: input.period, planHash: hash, planVersion: plan.version }];
+  const window = refundWindow(ledger, periods, plan.refundWindow, state.ledgerDropped);
   const nextState: PeriodState = {
     schemaVersion: STATE_SCHEMA_VERSION,
     scale: plan.scale,
-    periods: [...state.periods, { id: input.period, planHash: hash, planVersion: plan.version }],
+    periods,
     balances,
     binaryCarry: plan.binary === null ? state.binaryCarry : result.binaryCarry(),
     achievedRanks: achieved(state, result, genealogy, plan),
-    orders: ledger,
+    orders: window.orders,
+    ...(window.dropped === undefined ? {} : { ledgerDropped: window.dropped }),
   };
   const statement: PeriodStatement = {
     period: input.period,
@@ -170,6 +173,25 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
     reversals: lines.map(({ units, ...line }) => ({ ...line, amount: formatUnits(units, unitDecimals, plan.scale) })),
   };
   return { result, statement, nextState };
+}
+
+/**
+ * The ledger within the plan's refund window: an order of period i may be refunded up to period i + window, so
+ * once period k is closed the orders of periods before k + 1 − window are dropped (all of them with a window of
+ * 0); every order when the plan sets no window. `dropped` is the newest period dropped, for error messages.
+ */
+function refundWindow(
+  ledger: Record<string, LedgerOrder>,
+  periods: readonly { id: string }[],
+  window: number | null,
+  dropped: string | undefined,
+): { orders: Record<string, LedgerOrder>; dropped: string | undefined } {
+  const newest = periods.length - 1 - (window ?? periods.length); // index of the newest period past the window
+  if (newest < 0) return { orders: ledger, dropped };
+  const last = periods[newest].id;
+  const orders: Record<string, LedgerOrder> = {};
+  for (const [id, order] of Object.entries(ledger)) if (order.period > last) orders[id] = order;
+  return { orders, dropped: last };
 }
 
 /** Periods run once each, in order, at one currency scale. */

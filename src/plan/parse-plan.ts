@@ -119,6 +119,7 @@ export function parsePlan(input: unknown, options: { path?: IssuePath } = {}): P
     version: plan.version ?? null,
     payoutThreshold: atScale(plan.payoutThreshold),
     leaverBalance: plan.leaverBalance,
+    refundWindow: plan.refundWindow ?? null,
     retailProfit:
       plan.retailProfit == null
         ? null

@@ -64,6 +64,11 @@ export interface Plan {
   readonly payoutThreshold: string;
   /** Over periods: what happens to the positive balance of a member who leaves: paid out, or forfeited. */
   readonly leaverBalance: 'pay' | 'forfeit';
+  /**
+   * Over periods: how many periods after its own an order may still be refunded (0: only in its own period);
+   * null: always. The ledger drops the lines of orders past the window.
+   */
+  readonly refundWindow: number | null;
 }
 
 /**

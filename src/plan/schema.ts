@@ -294,6 +294,7 @@ export const planSchema = z
     version: z.string({ error: 'version must be a string' }).min(1, { error: 'version must not be empty' }).nullish(),
     payoutThreshold: decimalString('payoutThreshold').default('0'),
     leaverBalance: z.enum(['pay', 'forfeit'], { error: 'leaverBalance must be "pay" or "forfeit"' }).default('pay'),
+    refundWindow: z.int({ error: 'refundWindow must be a whole number of periods' }).min(0, { error: 'refundWindow must be at least 0' }).nullish(),
     caps: capsSchema.nullish(),
   })
   .superRefine((plan, ctx) => {

@@ -66,3 +66,23 @@ describe('refunds and states that are refused, every problem at once', () => {
     ]);
   });
 });
+
+describe('the refund window', () => {
+  it('keeps an order refundable for refundWindow periods after its own, then drops its lines', () => {
+    const windowed = { levels: ['0.1', '0.1'], refundWindow: 1 };
+    const order = (id: string) => [{ id, affiliateId: 'B', amount: '100.00', kind: 'retail' as const }];
+    const p1 = runPeriod(emptyState(), { period: 'p1', genealogy, plan: windowed, orders: order('o1') });
+    const p2 = runPeriod(p1.nextState, { period: 'p2', genealogy, plan: windowed, orders: order('o2') });
+    // o1 may still be refunded in p2: it is in the ledger after p1; after p2 it is past the window
+    expect(Object.keys(p1.nextState.orders)).toEqual(['o1']);
+    expect(Object.keys(p2.nextState.orders)).toEqual(['o2']);
+    expect(p2.nextState.ledgerDropped).toBe('p1');
+    expect(
+      issues(() => runPeriod(p2.nextState, { period: 'p3', genealogy, plan: windowed, orders: [], refunds: [{ id: 'r', orderId: 'o1' }] })),
+    ).toEqual(['UNKNOWN_ORDER refunds.0.orderId: refund "r": unknown order "o1" (orders of period "p1" and earlier are past the refund window)']);
+    // a window of 0: only the period's own orders, in the period itself
+    const none = runPeriod(emptyState(), { period: 'p1', genealogy, plan: { ...windowed, refundWindow: 0 }, orders: order('o1'), refunds: [{ id: 'r', orderId: 'o1' }] });
+    expect(none.statement.totals.reversed).toBe('10.00');
+    expect(none.nextState.orders).toEqual({});
+  });
+});

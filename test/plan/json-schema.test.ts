@@ -6,7 +6,7 @@ describe('the plan JSON Schema', () => {
   const schema = planJsonSchema();
   it('describes every plan field, with the limits checked in code', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['allowRateSumAboveOne', 'binary', 'breakaway', 'caps', 'commissionable', 'compression', 'directSale', 'fastStart', 'leaverBalance', 'levels', 'matching', 'minPersonalVolume', 'payoutThreshold', 'pools', 'ranks', 'retailProfit', 'rounding', 'scale', 'version'].sort(),
+      ['allowRateSumAboveOne', 'binary', 'breakaway', 'caps', 'commissionable', 'compression', 'directSale', 'fastStart', 'leaverBalance', 'levels', 'matching', 'minPersonalVolume', 'payoutThreshold', 'pools', 'ranks', 'refundWindow', 'retailProfit', 'rounding', 'scale', 'version'].sort(),
     );
     expect(schema.properties.levels).toMatchObject({ type: 'array', minItems: 2, maxItems: MAX_LEVELS });
     expect(schema.required).toEqual(['levels']);

@@ -30,6 +30,7 @@ describe('parsePlan', () => {
       version: null,
       payoutThreshold: '0.00',
       leaverBalance: 'pay',
+      refundWindow: null,
     });
   });
   it('is idempotent and returns frozen data', () => {

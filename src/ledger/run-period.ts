@@ -137,11 +137,10 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
   const decimals = plan.scale + resultState(result).compiled.rateDecimals;
   const ledger = { ...state.orders, ...periodLedger(result, book, input.period, plan.scale, decimals, state) };
   // one exact unit for the period's money: fine enough for this period's lines, the orders refunded and the balances
-  const unitDecimals = Math.max(
-    decimals,
-    ...(input.refunds ?? []).map((r) => ledger[r.orderId]?.decimals ?? 0),
-    ...Object.values(state.balances).map((balance) => (balance.split('.')[1] ?? '').length),
-  );
+  // (loops, not Math.max(...): a ledger holds millions of balances)
+  let unitDecimals = decimals;
+  for (const refund of input.refunds ?? []) unitDecimals = Math.max(unitDecimals, ledger[refund?.orderId]?.decimals ?? 0);
+  for (const balance of Object.values(state.balances)) unitDecimals = Math.max(unitDecimals, (balance.split('.')[1] ?? '').length);
   const issues: Issue[] = [];
   const reversed = collect(() => reverseRefunds(input.refunds ?? [], ledger, plan.scale, unitDecimals, state.ledgerDropped), issues);
   const leavers = collect(() => readLeavers(input.leavers, genealogy, state), issues);

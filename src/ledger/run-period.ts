@@ -13,7 +13,7 @@ import { parsePlan } from '../plan/parse-plan';
 import type { Plan } from '../plan/plan';
 import { planHash } from '../plan/plan-hash';
 import type { PlanInput } from '../plan/schema';
-import { type LedgerLine, type LedgerOrder, type PeriodState, readState, STATE_SCHEMA_VERSION } from './period-state';
+import { type LedgerLine, type LedgerOrder, type PeriodState, readState, STATE_SCHEMA_VERSION, trust } from './period-state';
 import { type RefundRecord, type Reversal, type ReversalLine, reverseRefunds } from './refunds';
 
 /**
@@ -153,7 +153,7 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
   }
   const periods = [...state.periods, { id: input.period, planHash: hash, planVersion: plan.version }];
   const window = refundWindow(ledger, periods, plan.refundWindow, state.ledgerDropped);
-  const nextState: PeriodState = {
+  const nextState: PeriodState = trust({
     schemaVersion: STATE_SCHEMA_VERSION,
     scale: plan.scale,
     periods,
@@ -162,7 +162,7 @@ export function runPeriod(previous: PeriodState, input: PeriodInput): PeriodOutc
     achievedRanks: achieved(state, result, genealogy, plan),
     orders: window.orders,
     ...(window.dropped === undefined ? {} : { ledgerDropped: window.dropped }),
-  };
+  });
   const statement: PeriodStatement = {
     period: input.period,
     planHash: hash,

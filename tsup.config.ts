@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // the library, and the `downline` command (its hashbang is kept by esbuild)
+  entry: { index: 'src/index.ts', cli: 'src/cli/bin.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -38,6 +38,8 @@ export const payout: (id: string) => string = (id) => String(id) + typeof downli
 TS
 node check.mjs
 node check.cjs
+# the command installed with the package
+./node_modules/.bin/downline --help | grep -q 'Example' && echo 'bin ok: downline --help'
 node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --skipLibCheck \
   --module nodenext --moduleResolution nodenext check.mts check.cts
 echo "types resolve from ESM (check.mts) and CJS (check.cts)"

@@ -25,7 +25,14 @@ export class UsageError extends Error {
   }
 }
 
-/** How one flag is declared: a string value or a boolean switch. */
+/**
+ * How one flag is declared: a string value or a boolean switch.
+ *
+ * @example
+ * ```ts
+ * const out: FlagSpec = { type: 'string' };
+ * ```
+ */
 export type FlagSpec = { readonly type: 'string' } | { readonly type: 'boolean' };
 
 /**
@@ -38,7 +45,14 @@ export type FlagSpec = { readonly type: 'string' } | { readonly type: 'boolean' 
  */
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
-/** The parsed flags: strings for string flags, booleans for switches, absent when not given. */
+/**
+ * The parsed flags: strings for string flags, booleans for switches, absent when not given.
+ *
+ * @example
+ * ```ts
+ * const flags: ParsedFlags = { plan: 'plan.json', quiet: true };
+ * ```
+ */
 export type ParsedFlags = Readonly<Record<string, string | boolean | undefined>>;
 
 /**

@@ -83,6 +83,7 @@ export class CsvLineParser {
       this.#open = true;
       return null;
     }
+    this.#open = false;
     this.#fields.push(this.#field);
     return { line: this.#startLine, fields: this.#fields };
   }

@@ -12,7 +12,14 @@ import { UsageError } from './args';
 import { readCsvRows } from './csv';
 import type { FileIssue, Sources } from './sources';
 
-/** The record tables the CLI reads from CSV or JSON. */
+/**
+ * The record tables the CLI reads from CSV or JSON.
+ *
+ * @example
+ * ```ts
+ * const kind: TableKind = 'orders';
+ * ```
+ */
 export type TableKind = 'members' | 'orders' | 'costs';
 
 type Empty = 'null' | 'omit' | 'keep';
@@ -113,7 +120,7 @@ export function readJson(input: InputFile, code: FileIssue['code']): { value: un
   try {
     return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), issues: [] };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
     const line = jsonErrorLine(message, text);
     const issue: FileIssue = { code, path: [], message: `not valid JSON: ${message}`, file: input.file, ...(line === undefined ? {} : { line }) };
     return { value: undefined, issues: [issue] };

@@ -9,7 +9,8 @@ import { DownlineError, ErrorCode, type Issue, collect } from '../errors';
 import { Genealogy, type MemberRecord } from '../genealogy';
 import { type OrderBook, type OrderRecord, safeIngestOrders } from '../orders';
 import { type Plan, safeParsePlan } from '../plan';
-import { type InputFile, readJson, readTable } from './inputs';
+import { type FlagSpecs, type ParsedFlags, requireFlag } from './args';
+import { type InputFile, inputFile, readJson, readTable } from './inputs';
 import type { Sources } from './sources';
 
 /**
@@ -140,3 +141,37 @@ export async function loadPeriod(files: PeriodFiles, sources: Sources): Promise<
   if (period === null) throw new DownlineError(issues);
   return period;
 }
+
+/**
+ * The period files named by `--plan`, `--members` and `--orders`, checked to exist (a `UsageError`
+ * otherwise, exit code 2).
+ *
+ * @example
+ * ```ts
+ * const files = periodFiles(parseFlags(argv, PERIOD_FLAGS, 'check'), io.cwd, 'check');
+ * ```
+ */
+export function periodFiles(flags: ParsedFlags, cwd: string, command: string): PeriodFiles {
+  const plan = requireFlag(flags, 'plan', command);
+  const members = requireFlag(flags, 'members', command);
+  const orders = requireFlag(flags, 'orders', command);
+  return {
+    plan: inputFile(plan, '--plan', cwd, command, true),
+    members: inputFile(members, '--members', cwd, command),
+    orders: inputFile(orders, '--orders', cwd, command),
+  };
+}
+
+/**
+ * The flags every period command takes.
+ *
+ * @example
+ * ```ts
+ * parseFlags(argv, { ...PERIOD_FLAGS, quiet: { type: 'boolean' } }, 'run');
+ * ```
+ */
+export const PERIOD_FLAGS: FlagSpecs = {
+  plan: { type: 'string' },
+  members: { type: 'string' },
+  orders: { type: 'string' },
+};

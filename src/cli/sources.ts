@@ -64,7 +64,7 @@ export class Sources {
    * `file: CODE message` (the file as a whole); issues of no file are `downline: CODE message`.
    */
   format(issue: Issue): string {
-    const tail = `${issue.code} ${issue.message}`;
+    const tail = `${issue.code} ${issue.message.replace(/\s*\n\s*/g, ' ')}`; // one problem, one line
     if ('file' in issue && typeof issue.file === 'string') {
       const line = (issue as FileIssue).line;
       return line === undefined ? `${issue.file}: ${tail}` : `${issue.file}:${line}: ${tail}`;

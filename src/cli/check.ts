@@ -1,0 +1,42 @@
+/**
+ * `downline check`: validates a period's files and lists every problem.
+ *
+ * @module
+ */
+import { parseFlags } from './args';
+import { COMMAND_HELP } from './help';
+import type { CliIo } from './output';
+import { PERIOD_FLAGS, periodFiles, validatePeriod } from './period';
+import type { Sources } from './sources';
+
+/**
+ * Runs `downline check --plan … --members … --orders …`: prints every problem to stdout as
+ * `file:line: CODE message` (CSV rows) or `file: path: CODE message` (JSON records), then a count; returns 1
+ * when there is any problem, 0 (with a one-line summary) otherwise.
+ *
+ * @example
+ * ```ts
+ * const code = await checkCommand(['--plan', 'plan.json', '--members', 'members.csv', '--orders', 'orders.csv'], io, new Sources());
+ * // orders.csv:3: UNKNOWN_AFFILIATE order "o2": unknown affiliate "Z"
+ * // 1 problem found
+ * ```
+ */
+export async function checkCommand(argv: readonly string[], io: CliIo, sources: Sources): Promise<number> {
+  const flags = parseFlags(argv, PERIOD_FLAGS, 'check');
+  if (flags.help === true) {
+    io.stdout.write(`${COMMAND_HELP.check}\n`);
+    return 0;
+  }
+  const files = periodFiles(flags, io.cwd, 'check');
+  const { issues, period } = await validatePeriod(files, sources);
+  for (const issue of issues) io.stdout.write(`${sources.format(issue)}\n`);
+  if (issues.length > 0 || period === null) {
+    io.stdout.write(`${issues.length} problem${issues.length === 1 ? '' : 's'} found\n`);
+    return 1;
+  }
+  const affiliates = period.members.length;
+  io.stdout.write(
+    `ok: plan ${files.plan.file}, ${affiliates} member${affiliates === 1 ? '' : 's'}, ${period.orderRecords.length} order${period.orderRecords.length === 1 ? '' : 's'}\n`,
+  );
+  return 0;
+}

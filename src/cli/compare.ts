@@ -1,0 +1,66 @@
+/**
+ * `downline compare`: the same period under two plans.
+ *
+ * @module
+ */
+import { comparePlans, formatComparison } from '../compare';
+import { DownlineError, type Issue } from '../errors';
+import { UsageError, optionalFlag, parseFlags, requireFlag } from './args';
+import { readCosts } from './assess';
+import { COMMAND_HELP } from './help';
+import { inputFile } from './inputs';
+import type { CliIo } from './output';
+import { readMembers, readOrders, readPlan } from './period';
+import type { Sources } from './sources';
+
+/**
+ * Runs `downline compare --before a.json --after b.json --members … --orders … [--costs …] [--top n]`:
+ * prints `formatComparison` of the two plans on the period, with the compliance comparison. Returns 0;
+ * invalid input throws a `DownlineError` whose issues `sources` locates (plan issues under `before` and
+ * `after`).
+ *
+ * @example
+ * ```ts
+ * await compareCommand(['--before', 'v1.json', '--after', 'v2.json', '--members', 'members.csv', '--orders', 'orders.csv'], io, new Sources());
+ * ```
+ */
+export async function compareCommand(argv: readonly string[], io: CliIo, sources: Sources): Promise<number> {
+  const flags = parseFlags(
+    argv,
+    { before: { type: 'string' }, after: { type: 'string' }, members: { type: 'string' }, orders: { type: 'string' }, costs: { type: 'string' }, top: { type: 'string' } },
+    'compare',
+  );
+  if (flags.help === true) {
+    io.stdout.write(`${COMMAND_HELP.compare}\n`);
+    return 0;
+  }
+  const before = inputFile(requireFlag(flags, 'before', 'compare'), '--before', io.cwd, 'compare', true);
+  const after = inputFile(requireFlag(flags, 'after', 'compare'), '--after', io.cwd, 'compare', true);
+  const membersFile = inputFile(requireFlag(flags, 'members', 'compare'), '--members', io.cwd, 'compare');
+  const ordersFile = inputFile(requireFlag(flags, 'orders', 'compare'), '--orders', io.cwd, 'compare');
+  const costsFile = optionalFlag(flags, 'costs');
+  if (costsFile !== undefined) inputFile(costsFile, '--costs', io.cwd, 'compare');
+  const topText = optionalFlag(flags, 'top');
+  const top = topText === undefined ? 10 : Number(topText);
+  if (topText !== undefined && !/^\d+$/.test(topText)) throw new UsageError(`--top ${topText}: expected a whole number`, 'compare');
+
+  const issues: Issue[] = [];
+  const planBefore = readPlan(before, 'before', sources, issues);
+  const planAfter = readPlan(after, 'after', sources, issues);
+  const members = await readMembers(membersFile, sources, issues);
+  const orders = await readOrders(ordersFile, sources, issues);
+  const costs = await readCosts(costsFile, io.cwd, 'compare', sources, issues);
+  if (issues.length > 0 || planBefore === null || planAfter === null || members === null || orders === null) {
+    throw new DownlineError(issues);
+  }
+  const comparison = comparePlans({
+    genealogy: members.genealogy,
+    orders,
+    before: planBefore,
+    after: planAfter,
+    members: members.members,
+    ...(costs !== undefined ? { compliance: { costs } } : {}),
+  });
+  io.stdout.write(`${formatComparison(comparison, { top }).trimEnd()}\n`);
+  return 0;
+}

@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main';
+
+/** A fresh directory under the repository's gitignored test-output/. */
+export function tempDir(): string {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../test-output');
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(join(root, 'cli-'));
+  made.push(dir);
+  return dir;
+}
+
+const made: string[] = [];
+
+/** Removes the directories {@link tempDir} made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes files (name → text) into `dir`. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+}
+
+/** Runs the CLI in `cwd` and collects its output. */
+export async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** The README's quick-start period: A ← B ← C ← D. B earns 14.00, A 13.00. */
+export const QUICK_START = {
+  'plan.json': JSON.stringify({ levels: ['0.10', '0.05', '0.02'], minPersonalVolume: '50', compression: 'dynamic', rounding: 'half-even' }),
+  'members.csv': 'id,sponsorId\nA,\nB,A\nC,B\nD,C\n',
+  'orders.csv': [
+    'id,affiliateId,amount,kind',
+    'o1,D,100.00,retail',
+    'o2,C,40.00,personal',
+    'o3,B,60.00,personal',
+    'o4,A,50.00,personal',
+    'o5,D,99.00,enrollment',
+    '',
+  ].join('\n'),
+};

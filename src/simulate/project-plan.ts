@@ -121,7 +121,7 @@ export function projectPlan(options: ProjectionOptions): Projection {
   const members: MemberRecord[] = new Array(size);
   const orders: OrderRecord[] = new Array(size - 1);
   const id = (k: number) => (k === 0 ? TOP : `m${k}`);
-  const amount = Number(amountUnits);
+  const amount = amountUnits; // integer minor units, as a bigint: exact at any size
   members[0] = { id: TOP, sponsorId: null };
   for (let k = 1; k < size; k++) {
     members[k] = { id: id(k), sponsorId: id(Math.floor((k - 1) / recruitsEach)) };

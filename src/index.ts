@@ -161,3 +161,10 @@ export {
 } from './sample';
 export * from './compare';
 export * from './simulate';
+export type { RawPlanInput, ReadonlyDeep } from './plan/schema';
+export type { RequirementLine } from './engine/rank-report';
+export type { IdSource } from './genealogy/packed-ids';
+export type { AffiliateVolumes } from './orders/affiliate-volumes';
+export type { ParsedDecimal, DecimalProblem } from './money/decimal-string';
+export { type ExactColumn, WIDE } from './money/exact-column';
+export { KIND_CODE } from './orders/ingest-orders';

@@ -166,6 +166,7 @@ export class CommissionResult {
   #sales: OrdersByBuyer | undefined;
   #lineCounts: Float64Array | undefined;
 
+  /** @internal Built by `computeCommissions`. */
   constructor(state: CommissionState) {
     this.#state = state;
     states.set(this, state);

@@ -468,7 +468,8 @@ function checkPools(plan: RefinedPlan, ctx: z.RefinementCtx): void {
   });
 }
 
-type RawPlanInput = z.input<typeof planSchema>;
+/** A plan as zod reads it, before defaults: the shape under {@link PlanInput}. @example `const raw: RawPlanInput = { levels: ['0.1', '0.1'] };` */
+export type RawPlanInput = z.input<typeof planSchema>;
 
 /**
  * A plan as a caller writes it: the input of `parsePlan`. Omitted fields take their defaults; arrays may be
@@ -481,8 +482,8 @@ type RawPlanInput = z.input<typeof planSchema>;
  */
 export type PlanInput = ReadonlyDeep<RawPlanInput>;
 
-/** `T` with every array and object readonly, all the way down. */
-type ReadonlyDeep<T> = T extends readonly (infer U)[]
+/** `T` with every array and object readonly, all the way down. @example `type P = ReadonlyDeep<{ a: string[] }>; // { readonly a: readonly string[] }` */
+export type ReadonlyDeep<T> = T extends readonly (infer U)[]
   ? readonly ReadonlyDeep<U>[]
   : T extends object
     ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> }

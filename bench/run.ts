@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds seeded networks of realistic shape and prints one JSON line per run with the
  * figures of DESIGN §7 and the ratios to baselines measured in the same run on the same data, then each stage
- * of a ranked plan, compliance, and a plan with every payout stage, each stage timed alone.
+ * of a ranked plan, compliance, a plan with every payout stage, each stage timed alone, and the same period as a
+ * recursive SQL query in SQLite.
  *
  *   npm run bench                 # 100k and 1M
  *   npm run bench -- --large      # also 10M (needs ~12 GB of heap; a few minutes)
@@ -19,6 +20,7 @@ import { rankedLevelSums } from '../src/engine/ranked-level-sums';
 import { roundedTotal } from '../src/engine/round-payouts';
 import { referenceCommissions } from '../test/reference/reference';
 import { benchFullPlan } from './full-plan';
+import { benchSqlite } from './sqlite-baseline';
 
 const args = process.argv.slice(2);
 const sizesArg = args.indexOf('--sizes');
@@ -231,4 +233,7 @@ for (const n of sizes) {
   // up to 2M affiliates: past that the placement built from records and the binding caps (bigint per payee) take
   // minutes, which a benchmark run should not
   if (n <= 2_000_000) benchFullPlan(g, b, { repeat: once ? 1 : 3, plainMs: computeMs });
+
+  // 8. the same period as a recursive SQL query in SQLite (what many companies run today), up to 1M affiliates
+  if (n <= 1_000_000) await benchSqlite(g, b, { repeat: n <= 200_000 ? 3 : 1 });
 }

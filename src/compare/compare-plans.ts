@@ -15,7 +15,7 @@ import type { PlacementRecord } from '../engine/binary-placement';
 import { collect, DownlineError, ErrorCode, type Issue, type IssuePath, type SafeResult, toSafe } from '../errors';
 import { Genealogy, type MemberRecord } from '../genealogy';
 import { formatUnits } from '../money/decimal-string';
-import { ingestOrders, type OrderBook } from '../orders/ingest-orders';
+import { ingestOrders, isOrderBook, type OrderBook } from '../orders/ingest-orders';
 import type { OrderRecord } from '../orders/order-record';
 import { parsePlan } from '../plan/parse-plan';
 import { type PlanChange, diffPlans } from '../plan/plan-diff';
@@ -468,9 +468,6 @@ function labelled(issues: readonly Issue[], side: Side): Issue[] {
   return issues.map((issue) => ({ ...issue, message: `${side} plan: ${issue.message}` }));
 }
 
-function isOrderBook(orders: unknown): orders is OrderBook {
-  return typeof orders === 'object' && orders !== null && 'buyers' in orders && (orders as OrderBook).buyers instanceof Int32Array;
-}
 
 function isArrayLike(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Number.isSafeInteger((value as ArrayLike<unknown>).length);

@@ -328,7 +328,7 @@ function newMemberPaid(d: PeriodData): bigint {
     let volume = 0n;
     for (let k = 0; k < 3; k++) if (compiled.commissionableKind[k] === 1) volume += byKind[k].get(i);
     if (volume === 0n) continue;
-    column.set(i, volume <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(volume) : volume);
+    column.set(i, volume);
     total += volume;
   }
   if (total === 0n) return 0n;

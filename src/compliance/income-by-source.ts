@@ -177,7 +177,7 @@ function spreadByKind(columns: readonly ExactColumn[], weights: ReadonlyArray<{ 
     for (const column of columns) if (column.values[i] !== 0) amount += column.get(i);
     if (amount === 0n) continue;
     const split = allocate(amount, weights.map(({ weight }) => weight));
-    weights.forEach(({ source }, k) => store(parts[source], i, parts[source].get(i) + split[k]));
+    weights.forEach(({ source }, k) => parts[source].set(i, parts[source].get(i) + split[k]));
   }
 }
 
@@ -196,10 +196,6 @@ function shareCuts(parts: Record<IncomeSource, ExactColumn>, capped: ExactColumn
     const after = capped.get(i);
     if (total === after) continue;
     const split = allocate(after, before);
-    INCOME_SOURCES.forEach((source, k) => store(parts[source], i, split[k]));
+    INCOME_SOURCES.forEach((source, k) => parts[source].set(i, split[k]));
   }
-}
-
-function store(column: ExactColumn, i: number, value: bigint): void {
-  column.set(i, value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value);
 }

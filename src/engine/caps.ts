@@ -52,7 +52,6 @@ export interface CappedStages {
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const store = (column: ExactColumn, i: number, value: bigint) => column.set(i, value <= SAFE ? Number(value) : value);
 
 /**
  * Stage 5: caps, by exact proportional scaling. In order: each stage's `perBonus` cap on each payee; each
@@ -124,8 +123,8 @@ export function applyCaps(input: readonly StageColumn[], compiled: CompiledPlan,
       const kept = new ExactColumn(n);
       const cut = new ExactColumn(n);
       payees.forEach((i, k) => {
-        store(kept, i, parts[k]);
-        store(cut, i, amounts[k] - parts[k]);
+        kept.set(i, parts[k]);
+        cut.set(i, amounts[k] - parts[k]);
       });
       stages = rescale(stages, totals, kept, cut);
       cuts.push({ cap: 'total-share', stage: null, column: cut });
@@ -149,8 +148,8 @@ function capColumn(column: ExactColumn, limit: bigint): { kept: ExactColumn; cut
     if (exact <= limit) continue;
     kept ??= copy(column);
     cut ??= new ExactColumn(n);
-    store(kept, i, limit);
-    store(cut, i, exact - limit);
+    kept.set(i, limit);
+    cut.set(i, exact - limit);
     total += exact - limit;
   }
   return kept === null || cut === null ? null : { kept, cut, total };
@@ -196,7 +195,7 @@ function rescale(
     weights.length = 0;
     for (const s of slots) weights.push(stages[s].exact.get(i));
     const parts = allocate(kept.get(i), weights);
-    for (let k = 0; k < slots.length; k++) store(out[slots[k]].exact, i, parts[k]);
+    for (let k = 0; k < slots.length; k++) out[slots[k]].exact.set(i, parts[k]);
   }
   return out;
 }

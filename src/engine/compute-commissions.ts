@@ -1,6 +1,6 @@
 import { collect, DownlineError, ErrorCode, type Issue, quote } from '../errors';
 import type { Genealogy } from '../genealogy';
-import { ingestOrders, type OrderBook } from '../orders/ingest-orders';
+import { ingestOrders, isOrderBook, type OrderBook } from '../orders/ingest-orders';
 import type { OrderRecord } from '../orders/order-record';
 import { parsePlan } from '../plan/parse-plan';
 import type { Plan } from '../plan/plan';
@@ -167,9 +167,6 @@ function achievedCodes(
   return achieved;
 }
 
-function isOrderBook(orders: ArrayLike<OrderRecord> | OrderBook): orders is OrderBook {
-  return 'buyers' in orders && orders.buyers instanceof Int32Array;
-}
 
 function checkBook(book: OrderBook, genealogy: Genealogy, plan: Plan): OrderBook {
   if (book.genealogy !== genealogy) {

@@ -61,7 +61,7 @@ export function directSaleSums(genealogy: Genealogy, book: OrderBook, compiled: 
     sums.set(seller, (sums.get(seller) ?? 0n) + amount);
     paid += amount;
   }
-  for (const [seller, sum] of sums) exact.set(seller, sum <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(sum) : sum);
+  for (const [seller, sum] of sums) exact.set(seller, sum);
   return { exact, paid, potential };
 }
 

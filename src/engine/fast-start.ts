@@ -67,7 +67,7 @@ export function fastStartSums(genealogy: Genealogy, book: OrderBook, compiled: C
   for (let i = 0; i < n; i++) {
     if (perPayee[i] === 0n) continue;
     const units = perPayee[i] * lift;
-    exact.set(i, units <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : units);
+    exact.set(i, units);
     paid += units;
   }
   return { exact, paid, potential };

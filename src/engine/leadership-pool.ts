@@ -75,7 +75,7 @@ export function poolSums(
     potential += split.amount;
     split.members.forEach((i, k) => {
       const sum = exact.get(i) + split.parts[k];
-      exact.set(i, sum <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(sum) : sum);
+      exact.set(i, sum);
       paid += split.parts[k];
     });
   }

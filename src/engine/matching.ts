@@ -38,7 +38,7 @@ export function matchedEarnings(columns: readonly ExactColumn[], compiled: Compi
     let big = 0n;
     for (const column of columns) big += column.get(i);
     const rounded = roundQuotient(big, denominatorBig, mode);
-    base.set(i, rounded <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(rounded) : rounded);
+    base.set(i, rounded);
   }
   return { base, total: base.total() };
 }

@@ -126,6 +126,6 @@ export function orderLines(result: CommissionResult): OrderLines {
   }
   start[book.count] = payee.length;
   const column = new ExactColumn(amount.length);
-  amount.forEach((value, k) => column.set(k, value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value));
+  amount.forEach((value, k) => column.set(k, value));
   return { start, payee: Int32Array.from(payee), stage: Uint8Array.from(stage), level: Uint8Array.from(level), amount: column };
 }

@@ -55,7 +55,7 @@ export function retailProfitSums(genealogy: Genealogy, book: OrderBook, compiled
     paid += profit;
   }
   const exact = new ExactColumn(genealogy.size);
-  for (const [seller, sum] of sums) exact.set(seller, sum <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(sum) : sum);
+  for (const [seller, sum] of sums) exact.set(seller, sum);
   return { exact, paid, potential };
 }
 

@@ -7,7 +7,7 @@ import { collect, DownlineError, ErrorCode, type Issue, quote } from '../errors'
 import type { Genealogy } from '../genealogy';
 import { formatUnits, parseDecimal } from '../money/decimal-string';
 import { roundQuotient } from '../money/rounding';
-import { ingestOrders, type OrderBook } from '../orders/ingest-orders';
+import { ingestOrders, isOrderBook, type OrderBook } from '../orders/ingest-orders';
 import type { OrderRecord } from '../orders/order-record';
 import { parsePlan } from '../plan/parse-plan';
 import type { Plan } from '../plan/plan';
@@ -340,6 +340,3 @@ function achieved(state: PeriodState, result: CommissionResult, genealogy: Genea
   return out;
 }
 
-function isOrderBook(orders: ArrayLike<OrderRecord> | OrderBook): orders is OrderBook {
-  return 'buyers' in orders && orders.buyers instanceof Int32Array;
-}

@@ -16,6 +16,8 @@
  */
 export const WIDE = -1;
 
+const SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
  * Exact non-negative integers in a `Float64Array`, with wide values aside.
  *
@@ -44,8 +46,9 @@ export class ExactColumn {
     return this.big.size === 0;
   }
 
-  /** Stores a value read by `readMinorUnits`. */
+  /** Stores a value (a safe integer, or a bigint: kept aside only when it is past 2^53). */
   set(index: number, value: number | bigint): void {
+    if (typeof value === 'bigint' && value <= SAFE_BIG) value = Number(value);
     if (typeof value === 'number') {
       this.values[index] = value;
       if (this.big.size > 0) this.big.delete(index);
@@ -109,7 +112,7 @@ export function addColumns(a: ExactColumn, b: ExactColumn): ExactColumn {
   const out = new ExactColumn(n);
   for (let i = 0; i < n; i++) {
     const sum = a.get(i) + b.get(i);
-    if (sum !== 0n) out.set(i, sum <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(sum) : sum);
+    if (sum !== 0n) out.set(i, sum);
   }
   return out;
 }

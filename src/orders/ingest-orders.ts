@@ -175,6 +175,18 @@ export function ingestOrders(
 }
 
 /**
+ * Whether orders were given as an {@link OrderBook} ingested beforehand (rather than as records).
+ *
+ * @example
+ * ```ts
+ * const book = isOrderBook(orders) ? orders : ingestOrders(orders, genealogy, { scale: 2 });
+ * ```
+ */
+export function isOrderBook(orders: unknown): orders is OrderBook {
+  return typeof orders === 'object' && orders !== null && 'buyers' in orders && (orders as OrderBook).buyers instanceof Int32Array;
+}
+
+/**
  * {@link ingestOrders} without throwing.
  *
  * @example

@@ -21,3 +21,17 @@ describe('ExactColumn sums', () => {
     expect(sum.get(1)).toBe(BigInt(MAX) + 1n);
   });
 });
+
+describe('ExactColumn.set', () => {
+  it('keeps a bigint aside only past 2^53, and narrows a slot that becomes safe again', () => {
+    const column = new ExactColumn(2);
+    column.set(0, 5n);
+    expect(column.isNarrow).toBe(true);
+    expect(column.values[0]).toBe(5);
+    column.set(1, 2n ** 60n);
+    expect(column.isNarrow).toBe(false);
+    column.set(1, 7n);
+    expect(column.isNarrow).toBe(true);
+    expect(column.get(1)).toBe(7n);
+  });
+});

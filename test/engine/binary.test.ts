@@ -31,14 +31,20 @@ function setup(ids: readonly string[], records: PlacementRecord[]) {
   return { genealogy, placement, at, column, flags };
 }
 
+/** Minor units as a number for readable expectations, refused past 2^53 so that no figure is rounded. */
+function units(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`${value} is past 2^53: compare it as a bigint`);
+  return Number(value);
+}
+
 /** The figures of one member, numbers as minor units. */
 function figures(outcome: BinaryOutcome, u: number) {
   return {
-    legs: [Number(outcome.legLeft.get(u)), Number(outcome.legRight.get(u))],
+    legs: [units(outcome.legLeft.get(u)), units(outcome.legRight.get(u))],
     formed: outcome.formed[u],
     pairs: outcome.pairs[u],
-    amount: Number(outcome.amounts.get(u)),
-    carry: [Number(outcome.carry.left.get(u)), Number(outcome.carry.right.get(u))],
+    amount: units(outcome.amounts.get(u)),
+    carry: [units(outcome.carry.left.get(u)), units(outcome.carry.right.get(u))],
   };
 }
 

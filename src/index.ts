@@ -59,6 +59,7 @@ export {
   type ExplainLine,
   type RankStanding,
   type StageTotals,
+  type LevelTotals,
   type BonusLine,
   type OrderBonusLine,
   type MatchingLine,

@@ -9,7 +9,9 @@ import type { CompiledPlan } from './compiled-plan';
 import { directSaleLines, ordersBySeller, sellerOf } from './direct-sale';
 import { type BonusLine, type CapLine, type ExplainLine, explainLines, fastStartLines, type OrdersByBuyer, ordersByBuyer } from './explain';
 import { binaryLines, capLines, differentialLines, generationLines, matchingLines, poolLines } from './explain-stages';
+import { levelBreakdown } from './level-breakdown';
 import type { PayoutStages } from './payout-stages';
+import { periodVolumes } from './period-volumes';
 import { retailProfitLines } from './retail-profit';
 import { levelSums } from './level-sums';
 import { rankedLevelSums } from './ranked-level-sums';
@@ -97,6 +99,25 @@ export interface StageTotals {
   readonly potential: string;
   readonly paid: string;
   readonly capped: string;
+}
+
+/**
+ * One level of the unilevel stage for the period, exact decimal strings: `paid` is what the payees standing
+ * `level` levels above the buyers earned before the caps (caps apply per payee, not per level), `potential`
+ * what the level's best rate would pay on all commissionable volume, `breakage = potential − paid`.
+ *
+ * @example
+ * ```ts
+ * const first: LevelTotals = { level: 1, rate: '0.1', potential: '100.00', paid: '80.00', breakage: '20.00' };
+ * ```
+ */
+export interface LevelTotals {
+  readonly level: number;
+  /** The level's best rate (over the plan's levels and the ranks' own levels). */
+  readonly rate: string;
+  readonly potential: string;
+  readonly paid: string;
+  readonly breakage: string;
 }
 
 /** What the engine hands to a {@link CommissionResult}. */
@@ -294,6 +315,31 @@ export class CommissionResult {
   }
 
   /**
+   * The unilevel stage level by level (one pass over the genealogy, computed on each call): what each level
+   * paid before the caps and what its best rate could have paid. The levels' `paid` add up to the unilevel
+   * stage's `paid + capped` exactly.
+   *
+   * @example
+   * ```ts
+   * result.levels(); // [{ level: 1, rate: '0.1', potential: '100.00', paid: '80.00', breakage: '20.00' }, …]
+   * ```
+   */
+  levels(): LevelTotals[] {
+    const { genealogy, book, compiled, active, ranks } = this.#state;
+    const volumes = periodVolumes(book, compiled);
+    const { paid, potential, rates } = levelBreakdown(genealogy, volumes.commissionable, compiled, active, ranks?.paidAs ?? null, volumes.commissionableTotal);
+    const decimals = this.plan.scale + compiled.rateDecimals;
+    const text = (units: bigint) => formatUnits(units, decimals, this.plan.scale);
+    return paid.map((units, k) => ({
+      level: k + 1,
+      rate: formatUnits(rates[k], compiled.rateDecimals, 1),
+      potential: text(potential[k]),
+      paid: text(units),
+      breakage: text(potential[k] - units),
+    }));
+  }
+
+  /**
    * What the member earned from each stage the plan ran, exact, after the caps (stages paying them nothing
    * included, as zeros).
    *
@@ -431,3 +477,4 @@ export class CommissionResult {
     return this.#lineCounts;
   }
 }
+

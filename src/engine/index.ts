@@ -7,6 +7,7 @@ export {
   type Explanation,
   type RankStanding,
   type StageTotals,
+  type LevelTotals,
 } from './commission-result';
 export type { ExplainLine, BonusLine, OrderBonusLine, MatchingLine, PoolLine, BinaryLine, CapLine } from './explain';
 export type { PlacementRecord } from './binary-placement';

@@ -19,8 +19,23 @@ const NOT_GIVEN = 'n/a';
  * ```
  */
 export function formatIncomeDisclosure(statement: IncomeDisclosure): string {
-  const blocks = [
-    headerBlock(statement),
+  return `${[headerBlock(statement), ...disclosureTables(statement).map(textTable)].join('\n\n')}\n`;
+}
+
+/**
+ * The statement's tables as rows of display strings (amounts grouped by thousands, shares as percentages,
+ * "not given" where the data was missing), each table's first row its header: the one layout behind the
+ * plain-text statement and the HTML report.
+ *
+ * @example
+ * ```ts
+ * const [participants] = disclosureTables(statement);
+ * participants[0]; // ['Participants', 'count', 'share']
+ * participants[1]; // ['All participants', '1,000', '100.0%']
+ * ```
+ */
+export function disclosureTables(statement: IncomeDisclosure): string[][][] {
+  const tables = [
     participantsBlock(statement),
     percentileBlock(statement),
     sharesBlock(statement),
@@ -28,10 +43,9 @@ export function formatIncomeDisclosure(statement: IncomeDisclosure): string {
     costsBlock(statement),
     tenureBlock(statement),
   ];
-  if (statement.byGroup !== null) blocks.push(groupBlock(statement, statement.byGroup));
-  return `${blocks.join('\n\n')}\n`;
+  if (statement.byGroup !== null) tables.push(groupBlock(statement, statement.byGroup));
+  return tables;
 }
-
 
 /**
  * Lays rows out as a fixed-width table: the first column left-aligned, the others right-aligned, two spaces
@@ -74,14 +88,14 @@ function headerBlock(statement: IncomeDisclosure): string {
   return `Income disclosure statement\n${when}; amounts at ${statement.scale} decimals`;
 }
 
-function participantsBlock(statement: IncomeDisclosure): string {
-  return textTable([
+function participantsBlock(statement: IncomeDisclosure): string[][] {
+  return [
     ['Participants', 'count', 'share'],
     ['All participants', count(statement.population), percent(statement.population === 0 ? 0 : 1)],
     ['Joined in the period', ...shareCells(statement.newMembers)],
     ['Left in the period', ...shareCells(statement.leaving)],
     ['Still in at the end', ...shareCells(statement.stillIn)],
-  ]);
+  ];
 }
 
 const PERCENTILES = ['p10', 'p25', 'median', 'p75', 'p90', 'p99'] as const;
@@ -91,55 +105,55 @@ function distributionCells(income: IncomeDistribution | null): string[] {
   return [...PERCENTILES.map((key) => money(income[key])), money(income.mean), money(income.total)];
 }
 
-function percentileBlock(statement: IncomeDisclosure): string {
-  return textTable([
+function percentileBlock(statement: IncomeDisclosure): string[][] {
+  return [
     ['Income per participant', ...PERCENTILES, 'mean', 'total'],
     ['Gross', ...distributionCells(statement.gross)],
     ['Net of costs', ...distributionCells(statement.net)],
-  ]);
+  ];
 }
 
-function sharesBlock(statement: IncomeDisclosure): string {
-  return textTable([
+function sharesBlock(statement: IncomeDisclosure): string[][] {
+  return [
     ['Participants', 'count', 'share'],
     ['Earning nothing', ...shareCells(statement.earningZero)],
     [`Earning at most ${money(statement.earningAtMost.limit)}`, ...shareCells(statement.earningAtMost)],
     ['With a net loss', ...shareCells(statement.netLoss)],
-  ]);
+  ];
 }
 
-function concentrationBlock(statement: IncomeDisclosure): string {
+function concentrationBlock(statement: IncomeDisclosure): string[][] {
   const top = statement.top1Percent;
-  return textTable([
+  return [
     ['Concentration of gross income', 'value'],
     [`Top 1% of earners (${participants(top.count)}): share`, percent(top.share)],
     [`Top 1% of earners (${participants(top.count)}): amount`, money(top.amount)],
     ['Gini coefficient', statement.gini.toFixed(3)],
-  ]);
+  ];
 }
 
-function costsBlock(statement: IncomeDisclosure): string {
+function costsBlock(statement: IncomeDisclosure): string[][] {
   const costs = statement.costs;
-  return textTable([
+  return [
     ['Costs paid', 'value'],
     ['Total', costs === null ? NOT_GIVEN : money(costs.total)],
     ['Mean per participant', costs === null ? NOT_GIVEN : money(costs.mean)],
-  ]);
+  ];
 }
 
-function tenureBlock(statement: IncomeDisclosure): string {
+function tenureBlock(statement: IncomeDisclosure): string[][] {
   const tenure = statement.tenureDays;
   const show = (value: number | null | undefined, digits: number): string =>
     value === null || value === undefined ? NOT_GIVEN : groupThousands(value.toFixed(digits));
-  return textTable([
+  return [
     ['Tenure at the period end (days)', 'value'],
     ['Participants with a join day', tenure === null ? NOT_GIVEN : count(tenure.count)],
     ['Median', show(tenure?.median, 0)],
     ['Mean', show(tenure?.mean, 1)],
-  ]);
+  ];
 }
 
-function groupBlock(statement: IncomeDisclosure, groups: readonly GroupDisclosure[]): string {
+function groupBlock(statement: IncomeDisclosure, groups: readonly GroupDisclosure[]): string[][] {
   const header = ['By group', 'participants', 'share', 'gross median', 'gross mean', 'gross p90', 'earning 0'];
   header.push(`at most ${money(statement.earningAtMost.limit)}`, 'net median', 'net loss', 'mean costs');
   const rows = groups.map((group) => [
@@ -155,6 +169,6 @@ function groupBlock(statement: IncomeDisclosure, groups: readonly GroupDisclosur
     group.netLoss === null ? NOT_GIVEN : percent(group.netLoss.share),
     group.costs === null ? NOT_GIVEN : money(group.costs.mean),
   ]);
-  return textTable([header, ...rows]);
+  return [header, ...rows];
 }
 

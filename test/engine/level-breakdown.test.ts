@@ -7,10 +7,11 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCommissions, Genealogy } from '../../src';
-import { bigVolumeScenarioArb, deepScenarioArb, type RefInput, scenarioArb, stageScenarioArb } from '../arbitraries';
+import { bigVolumeScenarioArb, deepScenarioArb, scenarioArb, stageScenarioArb } from '../arbitraries';
+import type { RefInput } from '../reference/reference';
 
 const Exact = Decimal.clone({ precision: 300 });
-const canon = (text: string | Decimal) => new Exact(text).toFixed();
+const canon = (text: string | number | Decimal) => new Exact(text).toFixed();
 
 function check(input: RefInput): void {
   const result = computeCommissions({ genealogy: Genealogy.fromRecords(input.members), plan: input.plan, orders: input.orders });

@@ -169,3 +169,16 @@ export type { AffiliateVolumes } from './orders/affiliate-volumes';
 export type { ParsedDecimal, DecimalProblem } from './money/decimal-string';
 export { type ExactColumn, WIDE } from './money/exact-column';
 export { KIND_CODE } from './orders/ingest-orders';
+export {
+  renderReport,
+  reportHtml,
+  reportData,
+  incomeBins,
+  lorenzCurve,
+  type ReportOptions,
+  type ReportData,
+  type ReportAmount,
+  type TopEarner,
+  type IncomeBin,
+  type LorenzPoint,
+} from './report';

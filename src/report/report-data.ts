@@ -1,0 +1,182 @@
+import {
+  assessCompliance,
+  type ComplianceAssessment,
+  type CompliancePeriod,
+  discloseIncome,
+  type IncomeDisclosure,
+  type SourceAmounts,
+} from '../compliance';
+import { complianceFacts } from '../compliance/compliance-facts';
+import { gather, participants } from '../compliance/population';
+import { readPeriods } from '../compliance/read-period';
+import { sortedAscending } from '../compliance/statistics';
+import type { CommissionTotals, StageTotals } from '../engine';
+import { resultState } from '../engine/commission-result';
+import { levelBreakdown } from '../engine/level-breakdown';
+import { periodVolumes } from '../engine/period-volumes';
+import { formatUnits } from '../money/decimal-string';
+import { type ExactColumn, WIDE } from '../money/exact-column';
+import { type IncomeBin, incomeBins, type LorenzPoint, lorenzCurve } from './income-distribution';
+import { type ReportOptions, resolveReportOptions } from './report-options';
+import { topIndexes } from './top-earners';
+
+/** An amount both ways: exact units (for the charts' geometry) and its decimal text. */
+export interface ReportAmount {
+  readonly units: bigint;
+  readonly text: string;
+}
+
+/**
+ * One of the best-paid participants and where their money came from.
+ *
+ * @example
+ * ```ts
+ * const top: TopEarner = report.top[0];
+ * top.levels; // [{ level: 1, amount: '812.40', lines: 96 }, …]
+ * ```
+ */
+export interface TopEarner {
+  readonly id: string;
+  readonly paidAs: string | null;
+  readonly payout: string;
+  readonly exact: string;
+  /** Share of all payouts (rounded), in [0, 1]. */
+  readonly share: number;
+  /** Stages paying them something, after the caps. */
+  readonly stages: readonly { readonly stage: string; readonly amount: string }[];
+  /** Their unilevel lines summed by level, with how many order lines each level has. */
+  readonly levels: readonly { readonly level: number; readonly amount: string; readonly lines: number }[];
+  /** What the caps took from them (zero or negative). */
+  readonly capped: string;
+  readonly sources: SourceAmounts;
+}
+
+/**
+ * Everything the HTML report shows, computed once: the period's totals, stages, levels and ranks, the
+ * distribution of gross income, the compliance assessment, the income disclosure statement and the top
+ * earners with their explanations.
+ *
+ * @example
+ * ```ts
+ * const data = reportData({ result, members, costs, start: '2026-10-01', end: '2026-10-31' });
+ * data.levels[0].paid.text; // '1250.00'
+ * ```
+ */
+export interface ReportData {
+  readonly title: string;
+  readonly generated: string | null;
+  readonly plan: { readonly version: string | null; readonly hash: string; readonly scale: number; readonly compression: string; readonly rounding: string };
+  readonly people: { readonly affiliates: number; readonly customers: number; readonly active: number; readonly payees: number; readonly orders: number };
+  readonly totals: CommissionTotals;
+  readonly stages: readonly StageTotals[];
+  readonly levels: readonly { readonly level: number; readonly rate: string; readonly paid: ReportAmount; readonly potential: ReportAmount; readonly breakage: ReportAmount }[];
+  /** Paid (exact, after caps) to the members of each paid-as rank, `no rank` first; null without a ladder. */
+  readonly ranks: readonly { readonly rank: string; readonly members: number; readonly paid: ReportAmount }[] | null;
+  readonly bins: readonly IncomeBin[];
+  readonly lorenz: readonly LorenzPoint[];
+  readonly assessment: ComplianceAssessment;
+  readonly disclosure: IncomeDisclosure;
+  readonly top: readonly TopEarner[];
+}
+
+/**
+ * Gathers the report's figures for one period. Validates the options and the period first (the one
+ * `DownlineError` of `assessCompliance`, every issue at once), so bad input never gives half a report.
+ *
+ * @example
+ * ```ts
+ * const data = reportData({ result, members }, { topEarners: 5 });
+ * data.assessment.verdict; // 'flag'
+ * ```
+ */
+export function reportData(period: CompliancePeriod, options: ReportOptions = {}): ReportData {
+  const resolved = resolveReportOptions(options);
+  const assessment = assessCompliance(period, resolved.assessment);
+  const disclosure = discloseIncome(period, resolved.assessment.lowIncomeLimit === undefined ? {} : { lowIncomeLimit: resolved.assessment.lowIncomeLimit });
+  const [data] = readPeriods([period], []);
+  const facts = complianceFacts([data]);
+  const sorted = sortedAscending(gather(facts.gross, participants(facts)));
+  const { result } = period;
+  const state = resultState(result);
+  const { genealogy, book, compiled, active, ranks, run } = state;
+  const scale = result.plan.scale;
+  const exactDecimals = scale + compiled.rateDecimals;
+  const exact = (units: bigint): ReportAmount => ({ units, text: formatUnits(units, exactDecimals, scale) });
+  const volumes = periodVolumes(book, compiled);
+  const split = levelBreakdown(genealogy, volumes.commissionable, compiled, active, ranks?.paidAs ?? null, volumes.commissionableTotal);
+  let activeCount = 0;
+  for (let i = 0; i < active.length; i++) activeCount += active[i];
+  const payees = result.payouts();
+  return {
+    title: resolved.title,
+    generated: resolved.generated,
+    plan: { version: result.plan.version ?? null, hash: result.planHash, scale, compression: result.plan.compression, rounding: result.plan.rounding },
+    people: { affiliates: genealogy.size - genealogy.customerCount, customers: genealogy.customerCount, active: activeCount, payees: payees.length, orders: book.count },
+    totals: result.totals,
+    stages: result.stages(),
+    levels: split.paid.map((paid, k) => ({ level: k + 1, rate: formatUnits(split.rates[k], compiled.rateDecimals, 1), paid: exact(paid), potential: exact(split.potential[k]), breakage: exact(split.potential[k] - paid) })),
+    ranks: ranks === null ? null : paidByRank(run.exact, ranks.paidAs, compiled.ranks.map((rank) => rank.name), genealogy.roles).map((row) => ({ ...row, paid: exact(row.paid) })),
+    bins: incomeBins(sorted, scale),
+    lorenz: lorenzCurve(sorted),
+    assessment,
+    disclosure,
+    top: topIndexes(run.exact, resolved.topEarners).map((index) => topEarner(period, genealogy.ids.at(index), data.income.of(genealogy.ids.at(index)), state.roundedTotal, scale)),
+  };
+}
+
+/** Σ exact payout per paid-as rank code over the affiliates (customers hold no rank and earn nothing). */
+function paidByRank(exact: ExactColumn, paidAs: Uint8Array, names: readonly string[], roles: Uint8Array) {
+  const small = new Float64Array(names.length + 1);
+  const big = new Array<bigint>(names.length + 1).fill(0n);
+  const members = new Array<number>(names.length + 1).fill(0);
+  const values = exact.values;
+  for (let i = 0; i < values.length; i++) {
+    if (roles[i] !== 0) continue;
+    const code = paidAs[i];
+    members[code]++;
+    const value = values[i];
+    if (value === WIDE) big[code] += exact.get(i);
+    else if ((small[code] += value) > 2 ** 52) {
+      big[code] += BigInt(small[code]);
+      small[code] = 0;
+    }
+  }
+  return ['no rank', ...names].map((rank, code) => ({ rank, members: members[code], paid: big[code] + BigInt(small[code]) }));
+}
+
+function topEarner(period: CompliancePeriod, id: string, sources: SourceAmounts, payoutTotal: bigint, scale: number): TopEarner {
+  const { result } = period;
+  const explanation = result.explain(id);
+  const byLevel = new Map<number, { units: bigint; lines: number }>();
+  const amountDecimals = Math.max(scale, ...explanation.lines.map((line) => (line.amount.split('.')[1] ?? '').length));
+  for (const line of explanation.lines) {
+    const entry = byLevel.get(line.level) ?? { units: 0n, lines: 0 };
+    entry.units += decimalUnits(line.amount, amountDecimals);
+    entry.lines++;
+    byLevel.set(line.level, entry);
+  }
+  const capDecimals = Math.max(scale, ...explanation.caps.map((line) => (line.amount.split('.')[1] ?? '').length));
+  const capped = explanation.caps.reduce((sum, line) => sum + decimalUnits(line.amount, capDecimals), 0n);
+  const payout = decimalUnits(explanation.payout, scale);
+  return {
+    id,
+    paidAs: result.rank(id).paidAs,
+    payout: explanation.payout,
+    exact: explanation.exact,
+    share: payoutTotal === 0n ? 0 : Number((payout * 1_000_000n) / payoutTotal) / 1_000_000,
+    stages: Object.entries(result.earnings(id))
+      .filter(([, amount]) => /[1-9]/.test(amount as string))
+      .map(([stage, amount]) => ({ stage, amount: amount as string })),
+    levels: [...byLevel].sort(([a], [b]) => a - b).map(([level, { units, lines }]) => ({ level, amount: formatUnits(units, amountDecimals, scale), lines })),
+    capped: formatUnits(capped, capDecimals, scale),
+    sources,
+  };
+}
+
+/** A decimal string the library wrote (`-12.5`, `3`) as integer units of 10^-decimals. */
+function decimalUnits(text: string, decimals: number): bigint {
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const units = BigInt(whole + fraction.padEnd(decimals, '0'));
+  return negative ? -units : units;
+}

@@ -1,0 +1,141 @@
+/**
+ * The HTML report as a string: self-contained (no script, no request), deterministic, escaped, with one mark
+ * per bar in each chart and the figures of the engine (levels, ranks, top earners) as computed; options and
+ * periods validated with every problem at once. The page in a real browser: report-browser.test.ts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeCommissions, DownlineError, ErrorCode, Genealogy, groupThousands, renderReport, reportData } from '../../src';
+import { ExactColumn } from '../../src/money/exact-column';
+import { topIndexes } from '../../src/report/top-earners';
+import { reportPeriod } from './report-fixture';
+
+const period = reportPeriod();
+
+/** The marks of one chart: its `<rect class="mark">` / `<path class="mark …">` elements. */
+function marks(html: string, chart: string): number {
+  const start = html.indexOf(`<svg class="chart" data-chart="${chart}"`);
+  if (start < 0) return -1;
+  const svg = html.slice(start, html.indexOf('</svg>', start));
+  return (svg.match(/class="mark[" ]/g) ?? []).length;
+}
+
+describe('renderReport', () => {
+  const html = renderReport(period, { title: 'October 2026' });
+  const data = reportData(period);
+
+  it('is one self-contained page: no script, no external resource, a policy forbidding every request', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|url\(|@import/i);
+    const urls = html.match(/https?:\/\/[^\s"')<]+/g) ?? [];
+    expect(new Set(urls)).toEqual(new Set(['http://www.w3.org/2000/svg']));
+  });
+
+  it('gives the same bytes for the same period and options', () => {
+    expect(renderReport(period, { title: 'October 2026' })).toBe(html);
+    expect(renderReport(reportPeriod(), { title: 'October 2026' })).toBe(html);
+  });
+
+  it('draws one mark per level, per rank (and "no rank"), per income bin, and one Lorenz curve', () => {
+    expect(marks(html, 'levels')).toBe(8);
+    expect(marks(html, 'ranks')).toBe(3);
+    expect(marks(html, 'histogram')).toBe(data.bins.length);
+    expect(data.bins.length).toBeGreaterThan(3);
+    expect(marks(html, 'lorenz')).toBe(1);
+  });
+
+  it('shows the engine figures: the totals, what each level paid, each rank, the Gini and every indicator', () => {
+    const { totals } = period.result;
+    expect(html).toContain(groupThousands(totals.payouts));
+    for (const level of period.result.levels()) expect(html).toContain(`<td class="num">${groupThousands(level.paid)}</td>`);
+    expect(data.levels.map((level) => level.paid.text)).toEqual(period.result.levels().map((level) => level.paid));
+    expect(data.ranks?.map((rank) => rank.rank)).toEqual(['no rank', 'Silver', 'Gold']);
+    expect(data.ranks?.reduce((sum, rank) => sum + rank.members, 0)).toBe(400);
+    expect(html).toContain(`Gini ${data.disclosure.gini.toFixed(3)}`);
+    for (const indicator of data.assessment.indicators) expect(html).toContain(`<tr><td>${indicator.id}</td><td>`);
+    for (const flag of data.assessment.flags) expect(html).toContain(flag.threshold.source.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;'));
+  });
+
+  it('ranks by paid-as rank add up to the exact paid total', () => {
+    const paid = data.ranks?.reduce((sum, rank) => sum + rank.paid.units, 0n);
+    const exact = data.totals.paid.replace('.', '');
+    expect(String(paid)).toBe(exact.replace(/^0+(?=\d)/, ''));
+  });
+
+  it('lists the top earners, best paid first, with their payouts and explanations', () => {
+    const payees = period.result.payouts().sort((a, b) => Number(BigInt(b.amount.replace('.', '')) - BigInt(a.amount.replace('.', ''))));
+    expect(data.top.length).toBe(10);
+    expect(data.top.map((top) => top.payout)).toEqual(payees.slice(0, 10).map((payee) => payee.amount));
+    for (const top of data.top) {
+      expect(top.payout).toBe(period.result.payout(top.id));
+      expect(html).toContain(`<summary>${top.id}: ${groupThousands(top.payout)}`);
+      const explained = period.result.explain(top.id).lines.length;
+      expect(top.levels.reduce((sum, level) => sum + level.lines, 0)).toBe(explained);
+    }
+    expect(reportData(period, { topEarners: 0 }).top).toEqual([]);
+    expect(reportData(period, { topEarners: 3 }).top.map((top) => top.id)).toEqual(data.top.slice(0, 3).map((top) => top.id));
+  });
+
+  it('escapes every text that comes from the data: ids, rank names, the title', () => {
+    const members = [
+      { id: '<img src=x onerror=alert(1)>', sponsorId: null },
+      { id: 'B&"\'', sponsorId: '<img src=x onerror=alert(1)>' },
+      { id: 'C', sponsorId: 'B&"\'' },
+    ];
+    const plan = { levels: ['0.10', '0.05'], ranks: [{ name: '<b>Gold</b>', groupVolume: '10' }] };
+    const orders = [{ id: 'o1', affiliateId: 'C', amount: '100.00', kind: 'retail' as const }];
+    const result = computeCommissions({ genealogy: Genealogy.fromRecords(members), plan, orders });
+    const page = renderReport({ result, members }, { title: '</title><script>alert(1)</script>' });
+    expect(page).not.toMatch(/<script|<img|<b>/);
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('&lt;b&gt;Gold&lt;/b&gt;');
+    expect(page).toContain('B&amp;&quot;&#39;');
+  });
+
+  it('renders a period where nobody earned anything', () => {
+    const members = [{ id: 'A', sponsorId: null }, { id: 'B', sponsorId: 'A' }];
+    const result = computeCommissions({ genealogy: Genealogy.fromRecords(members), plan: { levels: ['0.1', '0.05'] }, orders: [] });
+    const page = renderReport({ result, members });
+    expect(marks(page, 'levels')).toBe(2);
+    expect(marks(page, 'histogram')).toBe(1);
+    expect(page).toContain('Nobody earned anything this period.');
+  });
+
+  it('refuses bad options, the report’s and the assessment’s, all at once', () => {
+    const error = (() => {
+      try {
+        renderReport(period, { topEarners: 1000, title: '', lowIncomeLimit: 'lots' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(DownlineError);
+    const issues = (error as DownlineError).issues;
+    expect(issues.map((issue) => issue.code)).toEqual([ErrorCode.InvalidOptions, ErrorCode.InvalidOptions, ErrorCode.InvalidOptions]);
+    expect(issues.map((issue) => issue.path.join('.')).sort()).toEqual(['options.lowIncomeLimit', 'options.title', 'options.topEarners']);
+  });
+
+  it('refuses a period the assessment refuses (never half a report)', () => {
+    expect(() => renderReport({ ...period, start: '2026-13-01' })).toThrow(DownlineError);
+  });
+});
+
+describe('topIndexes', () => {
+  it('equals a full sort by value, ties to the lower index, zeros left out', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.bigInt({ min: 0n, max: 2n ** 70n })), { maxLength: 60 }), fc.integer({ min: 0, max: 12 }), (values, count) => {
+        const column = new ExactColumn(values.length);
+        values.forEach((value, i) => column.set(i, value));
+        const expected = values
+          .map((value, i) => ({ value: BigInt(value), i }))
+          .filter(({ value }) => value > 0n)
+          .sort((a, b) => (a.value === b.value ? a.i - b.i : a.value > b.value ? -1 : 1))
+          .slice(0, count)
+          .map(({ i }) => i);
+        expect(topIndexes(column, count)).toEqual(expected);
+      }),
+      { seed: 33, numRuns: 300 },
+    );
+  });
+});

@@ -46,6 +46,8 @@ export function renderReport(period: CompliancePeriod, options: ReportOptions = 
  */
 export function reportHtml(data: ReportData): string {
   const title = escapeHtml(data.title);
+  // exact amounts all at the same decimals, so that their columns line up
+  const exact = (text: string) => groupThousands(padDecimals(text, data.plan.exactDecimals));
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -60,12 +62,12 @@ export function reportHtml(data: ReportData): string {
     '<body>',
     `<header><h1>${title}</h1><p class="meta">${escapeHtml(metaLine(data))}</p></header>`,
     '<main>',
-    totalsSection(data),
-    levelsSection(data),
+    totalsSection(data, exact),
+    levelsSection(data, exact),
     distributionSection(data),
     complianceSection(data),
     disclosureSection(data),
-    topSection(data),
+    topSection(data, exact),
     '</main>',
     '</body>',
     '</html>',
@@ -85,6 +87,12 @@ function metaLine(data: ReportData): string {
 }
 
 const money = (text: string) => groupThousands(text);
+
+/** A decimal string with at least `decimals` decimals (zeros added, never removed). */
+function padDecimals(text: string, decimals: number): string {
+  const [whole, fraction = ''] = text.split('.');
+  return decimals === 0 && fraction === '' ? whole : `${whole}.${fraction.padEnd(decimals, '0')}`;
+}
 const count = (value: number) => groupThousands(String(value));
 
 function section(id: string, heading: string, body: string): string {
@@ -95,7 +103,7 @@ function card(figure: string, what: string): string {
   return `<div class="card"><div class="figure">${escapeHtml(figure)}</div><div class="what">${escapeHtml(what)}</div></div>`;
 }
 
-function totalsSection(data: ReportData): string {
+function totalsSection(data: ReportData, exact: (text: string) => string): string {
   const { totals, people } = data;
   const cards = [
     card(money(totals.payouts), 'paid out (rounded payouts)'),
@@ -103,39 +111,39 @@ function totalsSection(data: ReportData): string {
     card(`${count(people.active)} / ${count(people.affiliates)}`, 'active / affiliates'),
     card(count(people.customers), 'customers'),
     card(count(people.orders), 'orders'),
-    card(money(totals.breakage), 'breakage (kept by the company)'),
+    card(exact(totals.breakage), 'breakage (kept by the company)'),
   ].join('');
   const totalsTable = htmlTable([
     ['Where the money went', 'amount'],
-    ['Potential (every rate at its best on all volume)', money(totals.potential)],
-    ['Paid, exact', money(totals.paid)],
-    ['Taken by the caps', money(totals.capped)],
-    ['Breakage', money(totals.breakage)],
+    ['Potential (every rate at its best on all volume)', exact(totals.potential)],
+    ['Paid, exact', exact(totals.paid)],
+    ['Taken by the caps', exact(totals.capped)],
+    ['Breakage', exact(totals.breakage)],
     ['Paid out, rounded', money(totals.payouts)],
-    ['Rounding residual', money(totals.residual)],
+    ['Rounding residual', exact(totals.residual)],
   ]);
   const stages = htmlTable([
     ['Stage', 'potential', 'paid', 'capped'],
-    ...data.stages.map((stage) => [stage.stage, money(stage.potential), money(stage.paid), money(stage.capped)]),
+    ...data.stages.map((stage) => [stage.stage, exact(stage.potential), exact(stage.paid), exact(stage.capped)]),
   ]);
   const note = '<p class="note">Potential = paid + capped + breakage, exactly; the rounded payouts differ from the exact paid total by the residual.</p>';
   return section('totals', 'Totals', `<div class="cards">${cards}</div>${totalsTable}${note}<h3>By stage</h3>${stages}`);
 }
 
-function levelsSection(data: ReportData): string {
+function levelsSection(data: ReportData, exact: (text: string) => string): string {
   const levels = barChart(
     'levels',
     'Unilevel commission paid by level',
-    data.levels.map((level) => ({ label: `Level ${level.level}`, value: level.paid.units, text: money(level.paid.text) })),
+    data.levels.map((level) => ({ label: `Level ${level.level}`, value: level.paid.units, text: exact(level.paid.text) })),
   );
   const levelTable = htmlTable([
     ['Level', 'best rate', 'potential', 'paid', 'breakage'],
     ...data.levels.map((level) => [
       String(level.level),
       level.rate,
-      money(level.potential.text),
-      money(level.paid.text),
-      money(level.breakage.text),
+      exact(level.potential.text),
+      exact(level.paid.text),
+      exact(level.breakage.text),
     ]),
   ]);
   let ranks = '';
@@ -143,11 +151,11 @@ function levelsSection(data: ReportData): string {
     const chart = barChart(
       'ranks',
       'Paid by paid-as rank',
-      data.ranks.map((rank) => ({ label: rank.rank, value: rank.paid.units, text: money(rank.paid.text) })),
+      data.ranks.map((rank) => ({ label: rank.rank, value: rank.paid.units, text: exact(rank.paid.text) })),
     );
     const table = htmlTable([
       ['Paid-as rank', 'affiliates', 'paid'],
-      ...data.ranks.map((rank) => [rank.rank, count(rank.members), money(rank.paid.text)]),
+      ...data.ranks.map((rank) => [rank.rank, count(rank.members), exact(rank.paid.text)]),
     ]);
     ranks = `<div><h3>By paid-as rank</h3>${chart}${table}</div>`;
   }
@@ -214,29 +222,29 @@ function disclosureSection(data: ReportData): string {
   return section('disclosure', 'Income disclosure statement', `${note}${tables}`);
 }
 
-function topSection(data: ReportData): string {
+function topSection(data: ReportData, exact: (text: string) => string): string {
   if (data.top.length === 0) return section('top', 'Top earners', '<p class="note">Nobody earned anything this period.</p>');
   const list = htmlTable([
     ['Participant', 'paid-as rank', 'payout', 'share of payouts', 'from sales (retail)', 'from recruiting'],
-    ...data.top.map((top) => [top.id, top.paidAs ?? '—', money(top.payout), percent(top.share), money(top.sources.retail), money(top.sources.recruiting)]),
+    ...data.top.map((top) => [top.id, top.paidAs ?? '—', money(top.payout), percent(top.share), exact(top.sources.retail), exact(top.sources.recruiting)]),
   ]);
   const details = data.top
     .map((top) => {
-      const stages = htmlTable([['Stage', 'earned (after caps)'], ...top.stages.map((stage) => [stage.stage, money(stage.amount)])]);
+      const stages = htmlTable([['Stage', 'earned (after caps)'], ...top.stages.map((stage) => [stage.stage, exact(stage.amount)])]);
       const levels =
         top.levels.length === 0
           ? ''
-          : htmlTable([['Unilevel level', 'order lines', 'earned (before caps)'], ...top.levels.map((level) => [String(level.level), count(level.lines), money(level.amount)])]);
+          : htmlTable([['Unilevel level', 'order lines', 'earned (before caps)'], ...top.levels.map((level) => [String(level.level), count(level.lines), exact(level.amount)])]);
       const sources = htmlTable([
         ['Income by source', 'amount'],
-        ['Retail sales to customers', money(top.sources.retail)],
-        ['Own purchases', money(top.sources.personal)],
-        ['Joining fees', money(top.sources.enrollment)],
-        ['Recruiting bonuses', money(top.sources.recruiting)],
-        ['Total (exact)', money(top.sources.total)],
+        ['Retail sales to customers', exact(top.sources.retail)],
+        ['Own purchases', exact(top.sources.personal)],
+        ['Joining fees', exact(top.sources.enrollment)],
+        ['Recruiting bonuses', exact(top.sources.recruiting)],
+        ['Total (exact)', exact(top.sources.total)],
       ]);
-      const capped = /[1-9]/.test(top.capped) ? `<p class="note">The caps took ${escapeHtml(money(top.capped.replace('-', '')))}.</p>` : '';
-      return `<details><summary>${escapeHtml(top.id)}: ${escapeHtml(money(top.payout))} (exact ${escapeHtml(money(top.exact))})</summary>${stages}${levels}${sources}${capped}</details>`;
+      const capped = /[1-9]/.test(top.capped) ? `<p class="note">The caps took ${escapeHtml(exact(top.capped.replace('-', '')))}.</p>` : '';
+      return `<details><summary>${escapeHtml(top.id)}: ${escapeHtml(money(top.payout))} (exact ${escapeHtml(exact(top.exact))})</summary>${stages}${levels}${sources}${capped}</details>`;
     })
     .join('');
   return section('top', `Top ${data.top.length} earners`, `${list}${details}`);

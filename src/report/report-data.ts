@@ -65,7 +65,15 @@ export interface TopEarner {
 export interface ReportData {
   readonly title: string;
   readonly generated: string | null;
-  readonly plan: { readonly version: string | null; readonly hash: string; readonly scale: number; readonly compression: string; readonly rounding: string };
+  readonly plan: {
+    readonly version: string | null;
+    readonly hash: string;
+    readonly scale: number;
+    /** Decimals of the exact amounts (the scale plus the rates' decimals). */
+    readonly exactDecimals: number;
+    readonly compression: string;
+    readonly rounding: string;
+  };
   readonly people: { readonly affiliates: number; readonly customers: number; readonly active: number; readonly payees: number; readonly orders: number };
   readonly totals: CommissionTotals;
   readonly stages: readonly StageTotals[];
@@ -110,7 +118,7 @@ export function reportData(period: CompliancePeriod, options: ReportOptions = {}
   return {
     title: resolved.title,
     generated: resolved.generated,
-    plan: { version: result.plan.version ?? null, hash: result.planHash, scale, compression: result.plan.compression, rounding: result.plan.rounding },
+    plan: { version: result.plan.version ?? null, hash: result.planHash, scale, exactDecimals, compression: result.plan.compression, rounding: result.plan.rounding },
     people: { affiliates: genealogy.size - genealogy.customerCount, customers: genealogy.customerCount, active: activeCount, payees: payees.length, orders: book.count },
     totals: result.totals,
     stages: result.stages(),

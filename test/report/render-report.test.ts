@@ -48,7 +48,11 @@ describe('renderReport', () => {
   it('shows the engine figures: the totals, what each level paid, each rank, the Gini and every indicator', () => {
     const { totals } = period.result;
     expect(html).toContain(groupThousands(totals.payouts));
-    for (const level of period.result.levels()) expect(html).toContain(`<td class="num">${groupThousands(level.paid)}</td>`);
+    // exact amounts shown at the exact decimals (scale 2 + rate decimals 2), so the columns line up
+    for (const level of period.result.levels()) {
+      const shown = `<td class="num">${groupThousands(level.paid.padEnd(level.paid.indexOf('.') + 5, '0'))}</td>`;
+      expect(html.includes(shown), shown).toBe(true);
+    }
     expect(data.levels.map((level) => level.paid.text)).toEqual(period.result.levels().map((level) => level.paid));
     expect(data.ranks?.map((rank) => rank.rank)).toEqual(['no rank', 'Silver', 'Gold']);
     expect(data.ranks?.reduce((sum, rank) => sum + rank.members, 0)).toBe(400);

@@ -1,7 +1,7 @@
 import { DownlineError, ErrorCode, type SafeResult, toSafe } from '../errors';
 import { parseDecimal } from '../money/decimal-string';
-import { type AssessmentOptions, resolveOptions } from './assessment-options';
-import { complianceFacts } from './compliance-facts';
+import { type AssessmentOptions, type ResolvedOptions, resolveOptions } from './assessment-options';
+import { type ComplianceFacts, complianceFacts } from './compliance-facts';
 import { inventoryBuyBack, inventoryResaleRule, newRecruitFunding, qualificationClustering, retailCustomersPerAffiliate } from './conduct-indicators';
 import type { IndicatorResult } from './indicator';
 import type { IndicatorContext } from './indicator-context';
@@ -68,8 +68,20 @@ export function assessCompliance(
   const list = Array.isArray(periods) ? (periods as readonly CompliancePeriod[]) : [periods as CompliancePeriod];
   if (list.length === 0) throw DownlineError.of(ErrorCode.InvalidOptions, 'periods: give at least one period', ['periods']);
   const resolved = resolveOptions(options);
-  const data = readPeriods(list, Array.isArray(periods) ? ['periods'] : []);
-  const facts = complianceFacts(data);
+  const facts = complianceFacts(readPeriods(list, Array.isArray(periods) ? ['periods'] : []));
+  return assessFacts(facts, resolved, list.length);
+}
+
+/**
+ * The assessment of facts already gathered (by `complianceFacts`) with options already resolved: what
+ * {@link assessCompliance} does after validation, for callers that also need the disclosure of the same facts.
+ *
+ * @example
+ * ```ts
+ * const assessment = assessFacts(complianceFacts(readPeriods([period])), resolveOptions({}), 1);
+ * ```
+ */
+export function assessFacts(facts: ComplianceFacts, resolved: ResolvedOptions, periods: number): ComplianceAssessment {
   const planCheck = checkPlan(facts.plan, resolved.planContext);
   const context: IndicatorContext = {
     facts,
@@ -104,7 +116,7 @@ export function assessCompliance(
   const verdict = flags.length > 0 ? 'flag' : warnings.length > 0 ? 'warning' : 'ok';
   const named = flags.length === 0 ? '' : `: ${flags.map((i) => `#${i.id} ${i.key}`).join(', ')}`;
   return Object.freeze({
-    periods: list.length,
+    periods,
     verdict,
     indicators,
     flags,

@@ -1,7 +1,7 @@
 import { DownlineError, ErrorCode, type SafeResult, toSafe } from '../errors';
 import { limitUnits } from './assess-compliance';
-import { resolveOptions } from './assessment-options';
-import { complianceFacts } from './compliance-facts';
+import { type ResolvedOptions, resolveOptions } from './assessment-options';
+import { type ComplianceFacts, complianceFacts } from './compliance-facts';
 import type { IncomeDisclosure } from './disclosure-types';
 import { incomeDisclosure } from './income-disclosure';
 import { gather, participants } from './population';
@@ -32,7 +32,19 @@ export function discloseIncome(
   const list = Array.isArray(periods) ? (periods as readonly CompliancePeriod[]) : [periods as CompliancePeriod];
   if (list.length === 0) throw DownlineError.of(ErrorCode.InvalidOptions, 'periods: give at least one period', ['periods']);
   const resolved = resolveOptions(options);
-  const facts = complianceFacts(readPeriods(list, Array.isArray(periods) ? ['periods'] : []));
+  return discloseFacts(complianceFacts(readPeriods(list, Array.isArray(periods) ? ['periods'] : [])), resolved);
+}
+
+/**
+ * The disclosure statement of facts already gathered (by `complianceFacts`) with options already resolved:
+ * what {@link discloseIncome} does after validation, for callers that also assess the same facts.
+ *
+ * @example
+ * ```ts
+ * const statement = discloseFacts(complianceFacts(readPeriods([period])), resolveOptions({}));
+ * ```
+ */
+export function discloseFacts(facts: ComplianceFacts, resolved: ResolvedOptions): IncomeDisclosure {
   const slots = participants(facts);
   const costsKnown = facts.periodsWithCostRecords > 0 || facts.joiningFeesTotal > 0n;
   const dated = facts.firstStart !== null && facts.lastEnd !== null;

@@ -1,6 +1,8 @@
 import type { Genealogy } from '../genealogy';
 import { type ExactColumn, WIDE } from '../money/exact-column';
+import type { OrderBook } from '../orders/ingest-orders';
 import type { CompiledPlan } from './compiled-plan';
+import { type OrdersByBuyer, scanLevels } from './explain';
 
 /**
  * The unilevel stage level by level, exact, in units of `10^-(scale + rateDecimals)`: `paid[k]` is what the
@@ -94,4 +96,53 @@ export function levelBreakdown(
     rates.push(BigInt(best));
   }
   return { paid, potential: rates.map((rate) => rate * commissionableTotal), rates };
+}
+
+/**
+ * One payee's unilevel earnings by level, exact (units of `10^-(scale + rateDecimals)`, before the caps),
+ * with how many order lines each level holds: the sums of `explain(id).lines` by level, without building the
+ * lines (a payee near the top of a large network has millions). Levels without a line are left out.
+ *
+ * @param grouped the commissionable orders by buyer (`ordersByBuyer`)
+ * @example
+ * ```ts
+ * payeeLevels(genealogy.indexOf('A'), genealogy, book, compiled, active, ordersByBuyer(book, compiled), paidAs);
+ * // [{ level: 1, units: 150000n, lines: 3 }, …]
+ * ```
+ */
+export function payeeLevels(
+  payee: number,
+  genealogy: Genealogy,
+  book: OrderBook,
+  compiled: CompiledPlan,
+  active: Uint8Array,
+  grouped: OrdersByBuyer,
+  paidAs: Uint8Array | null,
+): { level: number; units: bigint; lines: number }[] {
+  if (active[payee] === 0) return [];
+  const row = compiled.ranked && paidAs !== null ? paidAs[payee] : 0;
+  const depth = compiled.rowDepths[row];
+  const volumes = new Array<bigint>(depth).fill(0n);
+  const small = new Float64Array(depth);
+  const lines = new Array<number>(depth).fill(0);
+  const values = book.volumes.values;
+  scanLevels(payee, genealogy, active, compiled.plan.compression, depth, (buyer, level) => {
+    const k = level - 1;
+    for (let o = grouped.start[buyer]; o < grouped.start[buyer + 1]; o++) {
+      const order = grouped.orders[o];
+      const volume = values[order];
+      lines[k]++;
+      if (volume === WIDE) volumes[k] += book.volumes.get(order);
+      else if ((small[k] += volume) > FLUSH) {
+        volumes[k] += BigInt(small[k]);
+        small[k] = 0;
+      }
+    }
+  });
+  const out: { level: number; units: bigint; lines: number }[] = [];
+  for (let k = 0; k < depth; k++) {
+    if (lines[k] === 0) continue;
+    out.push({ level: k + 1, units: (volumes[k] + BigInt(small[k])) * BigInt(compiled.rateTable[8 * row + k]), lines: lines[k] });
+  }
+  return out;
 }

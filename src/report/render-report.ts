@@ -107,7 +107,7 @@ function totalsSection(data: ReportData, exact: (text: string) => string): strin
   const { totals, people } = data;
   const cards = [
     card(money(totals.payouts), 'paid out (rounded payouts)'),
-    card(count(people.payees), 'payees'),
+    card(count(people.payees), 'payees (earning something)'),
     card(`${count(people.active)} / ${count(people.affiliates)}`, 'active / affiliates'),
     card(count(people.customers), 'customers'),
     card(count(people.orders), 'orders'),

@@ -1,19 +1,16 @@
-import {
-  assessCompliance,
-  type ComplianceAssessment,
-  type CompliancePeriod,
-  discloseIncome,
-  type IncomeDisclosure,
-  type SourceAmounts,
-} from '../compliance';
+import type { ComplianceAssessment, CompliancePeriod, IncomeDisclosure, SourceAmounts } from '../compliance';
+import { assessFacts } from '../compliance/assess-compliance';
 import { complianceFacts } from '../compliance/compliance-facts';
+import { discloseFacts } from '../compliance/disclose-income';
 import { gather, participants } from '../compliance/population';
 import { readPeriods } from '../compliance/read-period';
 import { sortedAscending } from '../compliance/statistics';
 import type { CommissionTotals, StageTotals } from '../engine';
 import { resultState } from '../engine/commission-result';
-import { levelBreakdown } from '../engine/level-breakdown';
+import { type OrdersByBuyer, ordersByBuyer } from '../engine/explain';
+import { levelBreakdown, payeeLevels } from '../engine/level-breakdown';
 import { periodVolumes } from '../engine/period-volumes';
+import { roundedPayout } from '../engine/round-payouts';
 import { formatUnits } from '../money/decimal-string';
 import { type ExactColumn, WIDE } from '../money/exact-column';
 import { type IncomeBin, incomeBins, type LorenzPoint, lorenzCurve } from './income-distribution';
@@ -74,6 +71,7 @@ export interface ReportData {
     readonly compression: string;
     readonly rounding: string;
   };
+  /** Members by role, the active affiliates, the payees (members who earned something) and the orders. */
   readonly people: { readonly affiliates: number; readonly customers: number; readonly active: number; readonly payees: number; readonly orders: number };
   readonly totals: CommissionTotals;
   readonly stages: readonly StageTotals[];
@@ -99,10 +97,11 @@ export interface ReportData {
  */
 export function reportData(period: CompliancePeriod, options: ReportOptions = {}): ReportData {
   const resolved = resolveReportOptions(options);
-  const assessment = assessCompliance(period, resolved.assessment);
-  const disclosure = discloseIncome(period, resolved.assessment.lowIncomeLimit === undefined ? {} : { lowIncomeLimit: resolved.assessment.lowIncomeLimit });
+  // one validation and one gathering of the facts for both the assessment and the disclosure
   const [data] = readPeriods([period], []);
   const facts = complianceFacts([data]);
+  const assessment = assessFacts(facts, resolved.assessment, 1);
+  const disclosure = discloseFacts(facts, resolved.assessment);
   const sorted = sortedAscending(gather(facts.gross, participants(facts)));
   const { result } = period;
   const state = resultState(result);
@@ -114,12 +113,14 @@ export function reportData(period: CompliancePeriod, options: ReportOptions = {}
   const split = levelBreakdown(genealogy, volumes.commissionable, compiled, active, ranks?.paidAs ?? null, volumes.commissionableTotal);
   let activeCount = 0;
   for (let i = 0; i < active.length; i++) activeCount += active[i];
-  const payees = result.payouts();
+  const grouped = ordersByBuyer(book, compiled);
+  let payees = 0;
+  for (let i = 0; i < run.exact.values.length; i++) if (run.exact.values[i] !== 0) payees++;
   return {
     title: resolved.title,
     generated: resolved.generated,
     plan: { version: result.plan.version ?? null, hash: result.planHash, scale, exactDecimals, compression: result.plan.compression, rounding: result.plan.rounding },
-    people: { affiliates: genealogy.size - genealogy.customerCount, customers: genealogy.customerCount, active: activeCount, payees: payees.length, orders: book.count },
+    people: { affiliates: genealogy.size - genealogy.customerCount, customers: genealogy.customerCount, active: activeCount, payees, orders: book.count },
     totals: result.totals,
     stages: result.stages(),
     levels: split.paid.map((paid, k) => ({ level: k + 1, rate: formatUnits(split.rates[k], compiled.rateDecimals, 1), paid: exact(paid), potential: exact(split.potential[k]), breakage: exact(split.potential[k] - paid) })),
@@ -128,7 +129,7 @@ export function reportData(period: CompliancePeriod, options: ReportOptions = {}
     lorenz: lorenzCurve(sorted),
     assessment,
     disclosure,
-    top: topIndexes(run.exact, resolved.topEarners).map((index) => topEarner(period, genealogy.ids.at(index), data.income.of(genealogy.ids.at(index)), state.roundedTotal, scale)),
+    top: topIndexes(run.exact, resolved.topEarners).map((index) => topEarner(period, index, grouped, data.income.of(genealogy.ids.at(index)), state.roundedTotal)),
   };
 }
 
@@ -152,39 +153,27 @@ function paidByRank(exact: ExactColumn, paidAs: Uint8Array, names: readonly stri
   return ['no rank', ...names].map((rank, code) => ({ rank, members: members[code], paid: big[code] + BigInt(small[code]) }));
 }
 
-function topEarner(period: CompliancePeriod, id: string, sources: SourceAmounts, payoutTotal: bigint, scale: number): TopEarner {
+function topEarner(period: CompliancePeriod, index: number, grouped: OrdersByBuyer, sources: SourceAmounts, payoutTotal: bigint): TopEarner {
   const { result } = period;
-  const explanation = result.explain(id);
-  const byLevel = new Map<number, { units: bigint; lines: number }>();
-  const amountDecimals = Math.max(scale, ...explanation.lines.map((line) => (line.amount.split('.')[1] ?? '').length));
-  for (const line of explanation.lines) {
-    const entry = byLevel.get(line.level) ?? { units: 0n, lines: 0 };
-    entry.units += decimalUnits(line.amount, amountDecimals);
-    entry.lines++;
-    byLevel.set(line.level, entry);
-  }
-  const capDecimals = Math.max(scale, ...explanation.caps.map((line) => (line.amount.split('.')[1] ?? '').length));
-  const capped = explanation.caps.reduce((sum, line) => sum + decimalUnits(line.amount, capDecimals), 0n);
-  const payout = decimalUnits(explanation.payout, scale);
+  const { genealogy, book, compiled, active, ranks, run } = resultState(result);
+  const id = genealogy.ids.at(index);
+  const scale = result.plan.scale;
+  const decimals = scale + compiled.rateDecimals;
+  const levels = payeeLevels(index, genealogy, book, compiled, active, grouped, ranks?.paidAs ?? null);
+  let capped = 0n;
+  for (const stage of run.stages.values()) capped += stage.uncapped.get(index) - stage.exact.get(index);
+  const units = roundedPayout(run.exact, index, compiled.rateDecimals, result.plan.rounding);
   return {
     id,
     paidAs: result.rank(id).paidAs,
-    payout: explanation.payout,
-    exact: explanation.exact,
-    share: payoutTotal === 0n ? 0 : Number((payout * 1_000_000n) / payoutTotal) / 1_000_000,
+    payout: formatUnits(units, scale),
+    exact: result.exact(id),
+    share: payoutTotal === 0n ? 0 : Number((units * 1_000_000n) / payoutTotal) / 1_000_000,
     stages: Object.entries(result.earnings(id))
       .filter(([, amount]) => /[1-9]/.test(amount as string))
       .map(([stage, amount]) => ({ stage, amount: amount as string })),
-    levels: [...byLevel].sort(([a], [b]) => a - b).map(([level, { units, lines }]) => ({ level, amount: formatUnits(units, amountDecimals, scale), lines })),
-    capped: formatUnits(capped, capDecimals, scale),
+    levels: levels.map((level) => ({ level: level.level, amount: formatUnits(level.units, decimals, scale), lines: level.lines })),
+    capped: formatUnits(-capped, decimals, scale),
     sources,
   };
-}
-
-/** A decimal string the library wrote (`-12.5`, `3`) as integer units of 10^-decimals. */
-function decimalUnits(text: string, decimals: number): bigint {
-  const negative = text.startsWith('-');
-  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
-  const units = BigInt(whole + fraction.padEnd(decimals, '0'));
-  return negative ? -units : units;
 }

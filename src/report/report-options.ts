@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AssessmentOptions } from '../compliance';
-import { resolveOptions } from '../compliance/assessment-options';
+import { type ResolvedOptions, resolveOptions } from '../compliance/assessment-options';
 import { collect, DownlineError, ErrorCode, fromZodIssues, type Issue } from '../errors';
 
 /**
@@ -30,7 +30,8 @@ export interface ResolvedReportOptions {
   readonly title: string;
   readonly topEarners: number;
   readonly generated: string | null;
-  readonly assessment: AssessmentOptions;
+  /** The assessment options, validated and resolved (thresholds in force, policies, context, limit). */
+  readonly assessment: ResolvedOptions;
 }
 
 const reportSchema = z
@@ -53,9 +54,9 @@ const reportSchema = z
 export function resolveReportOptions(options: ReportOptions = {}): ResolvedReportOptions {
   const checked = reportSchema.safeParse(options);
   const issues: Issue[] = checked.success ? [] : fromZodIssues(checked.error.issues, ErrorCode.InvalidOptions, ['options'], null);
-  const { title, topEarners, generated, ...assessment } = options ?? {};
-  collect(() => resolveOptions(assessment), issues);
-  if (issues.length > 0) throw new DownlineError(issues);
+  const { title, topEarners, generated, ...rest } = options ?? {};
+  const assessment = collect(() => resolveOptions(rest), issues);
+  if (issues.length > 0 || assessment === null) throw new DownlineError(issues);
   return {
     title: title ?? 'Commission period report',
     topEarners: topEarners ?? 10,

@@ -7,6 +7,9 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCommissions, Genealogy } from '../../src';
+import { resultState } from '../../src/engine/commission-result';
+import { ordersByBuyer } from '../../src/engine/explain';
+import { payeeLevels } from '../../src/engine/level-breakdown';
 import { bigVolumeScenarioArb, deepScenarioArb, scenarioArb, stageScenarioArb } from '../arbitraries';
 import type { RefInput } from '../reference/reference';
 
@@ -65,5 +68,34 @@ describe('result.levels()', () => {
       { level: 1, rate: '0.1', potential: '20.00', paid: '15.00', breakage: '5.00' },
       { level: 2, rate: '0.05', potential: '10.00', paid: '5.00', breakage: '5.00' },
     ]);
+  });
+});
+
+describe('payeeLevels', () => {
+  it("sums each payee's explained lines by level, amounts and line counts, without building the lines", () => {
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb(), stageScenarioArb(), deepScenarioArb(), bigVolumeScenarioArb), (input) => {
+        const genealogy = Genealogy.fromRecords(input.members);
+        const result = computeCommissions({ genealogy, plan: input.plan, orders: input.orders });
+        const { book, compiled, active, ranks } = resultState(result);
+        const grouped = ordersByBuyer(book, compiled);
+        for (const { id } of input.members) {
+          const expected = new Map<number, { amount: Decimal; lines: number }>();
+          for (const line of result.explain(id).lines) {
+            const entry = expected.get(line.level) ?? { amount: new Exact(0), lines: 0 };
+            expected.set(line.level, { amount: entry.amount.plus(line.amount), lines: entry.lines + 1 });
+          }
+          const got = payeeLevels(genealogy.indexOf(id), genealogy, book, compiled, active, grouped, ranks?.paidAs ?? null);
+          expect(got.map((level) => level.level)).toEqual([...expected.keys()].sort((a, b) => a - b));
+          for (const level of got) {
+            const want = expected.get(level.level);
+            expect(level.lines).toBe(want?.lines);
+            const amount = new Exact(level.units.toString()).div(new Exact(10).pow(result.plan.scale + compiled.rateDecimals));
+            expect(canon(amount)).toBe(canon(want?.amount ?? 0));
+          }
+        }
+      }),
+      { seed: 15, numRuns: 150 },
+    );
   });
 });

@@ -17,7 +17,7 @@ function block(marker: string): string {
   return readme.slice(open + 6, close + 1);
 }
 
-describe.each(['quick-start', 'features-example', 'ledger-example', 'compliance-example', 'kpi-example'])('README %s', (marker) => {
+describe.each(['quick-start', 'features-example', 'ledger-example', 'compliance-example', 'report-example', 'kpi-example'])('README %s', (marker) => {
   afterEach(() => vi.restoreAllMocks());
   it('runs and prints what its comments say', async () => {
     const code = block(marker);

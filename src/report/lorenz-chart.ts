@@ -2,7 +2,7 @@ import { fixed, svg } from './bar-chart';
 import type { LorenzPoint } from './income-distribution';
 
 const SIZE = 320;
-const MARGIN = 36;
+const MARGIN = 48;
 
 /**
  * The Lorenz curve as an inline SVG string: the line of equality (`class="reference"`), the area between it
@@ -12,7 +12,7 @@ const MARGIN = 36;
  * @example
  * ```ts
  * lorenzChart(lorenzCurve(sorted), 0.62);
- * // '<svg … data-chart="lorenz" …><path class="mark lorenz" d="M36 284L…"/>…</svg>'
+ * // '<svg … data-chart="lorenz" …><path class="mark lorenz" d="M48 272L…"/>…</svg>'
  * ```
  */
 export function lorenzChart(points: readonly LorenzPoint[], gini: number): string {

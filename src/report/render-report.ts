@@ -224,10 +224,22 @@ function disclosureSection(data: ReportData): string {
 
 function topSection(data: ReportData, exact: (text: string) => string): string {
   if (data.top.length === 0) return section('top', 'Top earners', '<p class="note">Nobody earned anything this period.</p>');
-  const list = htmlTable([
-    ['Participant', 'paid-as rank', 'payout', 'share of payouts', 'from sales (retail)', 'from recruiting'],
-    ...data.top.map((top) => [top.id, top.paidAs ?? '—', money(top.payout), percent(top.share), exact(top.sources.retail), exact(top.sources.recruiting)]),
-  ]);
+  const list = htmlTable(
+    [
+      ['Participant', 'paid-as rank', 'payout', 'share of payouts', 'from retail sales', 'from own purchases', 'from joining fees', 'from recruiting bonuses'],
+      ...data.top.map((top) => [
+        top.id,
+        top.paidAs ?? '—',
+        money(top.payout),
+        percent(top.share),
+        exact(top.sources.retail),
+        exact(top.sources.personal),
+        exact(top.sources.enrollment),
+        exact(top.sources.recruiting),
+      ]),
+    ],
+    2,
+  );
   const details = data.top
     .map((top) => {
       const stages = htmlTable([['Stage', 'earned (after caps)'], ...top.stages.map((stage) => [stage.stage, exact(stage.amount)])]);

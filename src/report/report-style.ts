@@ -21,7 +21,7 @@ table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; display:
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px; margin: 12px 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; margin: 12px 0; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
 .card .figure { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
 .card .what { font-size: 13px; color: var(--muted); }

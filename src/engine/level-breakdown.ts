@@ -132,7 +132,8 @@ export function payeeLevels(
       const order = grouped.orders[o];
       const volume = values[order];
       lines[k]++;
-      if (volume === WIDE) volumes[k] += book.volumes.get(order);
+      // a value past FLUSH goes to bigint at once: the double sum only ever adds two numbers ≤ 2^52 (exact)
+      if (volume === WIDE || volume > FLUSH) volumes[k] += book.volumes.get(order);
       else if ((small[k] += volume) > FLUSH) {
         volumes[k] += BigInt(small[k]);
         small[k] = 0;

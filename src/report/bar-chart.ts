@@ -11,7 +11,10 @@ import { escapeHtml } from './escape-html';
 export interface Bar {
   readonly label: string;
   readonly value: bigint;
+  /** Shown above the bar: short (the tables hold the exact figures). */
   readonly text: string;
+  /** The tooltip's figure (default `text`). */
+  readonly detail?: string;
 }
 
 /** Size of a chart in SVG user units. */
@@ -20,12 +23,15 @@ const HEIGHT = 260;
 const TOP = 24;
 const BOTTOM = 40;
 const SIDE = 12;
+/** The least height of a bar above zero. */
+const MIN_BAR = 2;
 
 /**
  * A vertical bar chart as an inline SVG string: one `<rect class="mark">` per bar (zero-height bars included,
  * so the count of marks is the count of bars), the value text above each bar, the label under it, a `<title>`
  * per bar for tooltips, and `role="img"` with an accessible name. Heights are proportional to the exact values,
- * computed in bigint: no amount is ever turned into a float.
+ * computed in bigint (no amount is ever turned into a float), and a bar above zero is never drawn lower than
+ * 2 units, so that a handful of top earners next to a million zeros still shows.
  *
  * @param chart a key written as `data-chart`, for styling and tests
  * @example
@@ -41,11 +47,11 @@ export function barChart(chart: string, title: string, bars: readonly Bar[]): st
   const barWidth = Math.max(2, Math.min(72, slot * 0.7));
   const marks = bars.map((bar, k) => {
     // hundredths of a unit, exact integer division: the bar's height without a float of the amount
-    const height = max === 0n ? 0 : Number((bar.value * BigInt(plot * 100)) / max) / 100;
+    const height = bar.value <= 0n || max === 0n ? 0 : Math.max(MIN_BAR, Number((bar.value * BigInt(plot * 100)) / max) / 100);
     const x = SIDE + k * slot + (slot - barWidth) / 2;
     const y = TOP + plot - height;
     const middle = x + barWidth / 2;
-    const tooltip = escapeHtml(`${bar.label}: ${bar.text}`);
+    const tooltip = escapeHtml(`${bar.label}: ${bar.detail ?? bar.text}`);
     return [
       `<rect class="mark" x="${fixed(x)}" y="${fixed(y)}" width="${fixed(barWidth)}" height="${fixed(height)}"><title>${tooltip}</title></rect>`,
       `<text class="value" x="${fixed(middle)}" y="${fixed(y - 6)}" text-anchor="middle">${escapeHtml(bar.text)}</text>`,

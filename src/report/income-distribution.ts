@@ -1,8 +1,8 @@
 import { groupThousands } from '../money/decimal-string';
 
 /**
- * One bin of the income histogram: participants whose gross income falls in `[from, to)` minor units
- * (`to` null: no upper end; the first bin is exactly zero).
+ * One bin of the income histogram: participants whose gross income falls in `[from, to)` minor units (the
+ * first bin is exactly zero).
  *
  * @example
  * ```ts
@@ -12,7 +12,7 @@ import { groupThousands } from '../money/decimal-string';
 export interface IncomeBin {
   readonly label: string;
   readonly from: number;
-  readonly to: number | null;
+  readonly to: number;
   readonly count: number;
 }
 
@@ -33,7 +33,8 @@ export interface LorenzPoint {
 /**
  * The histogram of gross income per participant in bins by powers of ten of the currency unit (0, under 1,
  * 1–10, 10–100, …, up to the largest income: income in these plans spans orders of magnitude, so equal-width
- * bins would put nearly everyone in the first one), every bin up to the top one listed even when empty.
+ * bins would put nearly everyone in the first one), every bin up to the top one listed even when empty. With
+ * no decimals (scale 0) there is no "under 1" bin: nothing lies between 0 and 1.
  *
  * @param sorted gross income per participant, minor units, ascending
  * @param scale decimals of the minor units (2 for cents)
@@ -56,7 +57,7 @@ export function incomeBins(sorted: Float64Array, scale: number): IncomeBin[] {
   for (let decade = 0; from <= largest; decade++) {
     const start = k;
     while (k < n && sorted[k] < to) k++;
-    bins.push({ label: decade === 0 ? 'under 1' : `${compact(decade - 1)}–${compact(decade)}`, from, to, count: k - start });
+    if (from < to) bins.push({ label: decade === 0 ? 'under 1' : `${compact(decade - 1)}–${compact(decade)}`, from, to, count: k - start });
     from = to;
     to *= 10;
   }
@@ -84,7 +85,9 @@ export function lorenzCurve(sorted: Float64Array): LorenzPoint[] {
   let small = 0;
   let next = 1;
   for (let i = 0; i < n; i++) {
-    small += sorted[i];
+    // past 2^52 to bigint at once: the double sum only ever adds two numbers ≤ 2^52, so it stays exact
+    if (sorted[i] > 2 ** 52) big += BigInt(sorted[i]);
+    else small += sorted[i];
     if (small > 2 ** 52) {
       big += BigInt(small);
       small = 0;

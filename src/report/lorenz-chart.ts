@@ -37,6 +37,7 @@ export function lorenzChart(points: readonly LorenzPoint[], gini: number): strin
     ticks,
     `<text class="note" x="${x(0.04)}" y="${y(0.92)}">Gini ${gini.toFixed(3)}</text>`,
     `<text class="label" x="${x(0.5)}" y="${SIZE - 4}" text-anchor="middle">participants, poorest first</text>`,
+    `<text class="label" transform="translate(12 ${y(0.5)}) rotate(-90)" text-anchor="middle">share of income</text>`,
   ].join('');
   return svg('lorenz', `Lorenz curve of gross income (Gini ${gini.toFixed(3)})`, SIZE, SIZE, body);
 }

@@ -4,7 +4,8 @@ import { percent } from '../compliance/indicator';
 import { groupThousands } from '../money/decimal-string';
 import { barChart } from './bar-chart';
 import { escapeHtml } from './escape-html';
-import { htmlTable } from './html-table';
+import { compactAmount } from './compact-amount';
+import { htmlTable, scrollable } from './html-table';
 import { lorenzChart } from './lorenz-chart';
 import { type ReportData, reportData } from './report-data';
 import type { ReportOptions } from './report-options';
@@ -134,7 +135,12 @@ function levelsSection(data: ReportData, exact: (text: string) => string): strin
   const levels = barChart(
     'levels',
     'Unilevel commission paid by level',
-    data.levels.map((level) => ({ label: `Level ${level.level}`, value: level.paid.units, text: exact(level.paid.text) })),
+    data.levels.map((level) => ({
+      label: `Level ${level.level}`,
+      value: level.paid.units,
+      text: compactAmount(level.paid.units, data.plan.exactDecimals),
+      detail: exact(level.paid.text),
+    })),
   );
   const levelTable = htmlTable([
     ['Level', 'best rate', 'potential', 'paid', 'breakage'],
@@ -151,7 +157,12 @@ function levelsSection(data: ReportData, exact: (text: string) => string): strin
     const chart = barChart(
       'ranks',
       'Paid by paid-as rank',
-      data.ranks.map((rank) => ({ label: rank.rank, value: rank.paid.units, text: exact(rank.paid.text) })),
+      data.ranks.map((rank) => ({
+        label: rank.rank,
+        value: rank.paid.units,
+        text: compactAmount(rank.paid.units, data.plan.exactDecimals),
+        detail: exact(rank.paid.text),
+      })),
     );
     const table = htmlTable([
       ['Paid-as rank', 'affiliates', 'paid'],
@@ -171,6 +182,11 @@ function distributionSection(data: ReportData): string {
     'Participants by gross income',
     data.bins.map((bin) => ({ label: bin.label, value: BigInt(bin.count), text: count(bin.count) })),
   );
+  const share = (n: number) => percent(population === 0 ? 0 : n / population);
+  const bins = htmlTable([
+    ['Gross income (currency units)', 'participants', 'share'],
+    ...data.bins.map((bin) => [bin.label, count(bin.count), share(bin.count)]),
+  ]);
   const figures = htmlTable([
     ['Gross income', 'value'],
     ['Participants', count(population)],
@@ -179,7 +195,7 @@ function distributionSection(data: ReportData): string {
     [`Top 1% (${count(disclosure.top1Percent.count)})`, `${percent(disclosure.top1Percent.share)} of all income`],
     ['Gini coefficient', disclosure.gini.toFixed(3)],
   ]);
-  const body = `<div class="charts"><div><h3>Histogram (currency units, powers of ten)</h3>${histogram}</div><div><h3>Lorenz curve</h3>${lorenzChart(data.lorenz, disclosure.gini)}${figures}</div></div>`;
+  const body = `<div class="charts"><div><h3>Histogram (currency units, powers of ten)</h3>${histogram}${bins}</div><div><h3>Lorenz curve</h3>${lorenzChart(data.lorenz, disclosure.gini)}${figures}</div></div>`;
   return section('distribution', 'Income distribution', body);
 }
 
@@ -200,12 +216,12 @@ function complianceSection(data: ReportData): string {
               `<li>${badge(item.verdict)} <strong>#${item.id} ${escapeHtml(item.title)}</strong><br>${escapeHtml(item.explanation)}<br><span class="muted">Threshold source: ${escapeHtml(item.threshold.source)}</span></li>`,
           )
           .join('')}</ul>`;
-  const all = `<table><thead><tr><th>#</th><th>Indicator</th><th>Verdict</th><th>Explanation</th></tr></thead><tbody>${assessment.indicators
+  const all = scrollable('Every indicator', `<table><thead><tr><th>#</th><th>Indicator</th><th>Verdict</th><th>Explanation</th></tr></thead><tbody>${assessment.indicators
     .map((item) => `<tr><td>${item.id}</td><td>${escapeHtml(item.title)}</td><td>${badge(item.verdict)}</td><td>${escapeHtml(item.explanation)}</td></tr>`)
-    .join('')}</tbody></table>`;
-  const plan = `<table><thead><tr><th>Plan rule</th><th>Verdict</th><th>Explanation</th></tr></thead><tbody>${assessment.planCheck.items
+    .join('')}</tbody></table>`);
+  const plan = scrollable('Plan check', `<table><thead><tr><th>Plan rule</th><th>Verdict</th><th>Explanation</th></tr></thead><tbody>${assessment.planCheck.items
     .map((item) => `<tr><td>${escapeHtml(item.title)}</td><td>${badge(item.verdict)}</td><td>${escapeHtml(item.explanation)}</td></tr>`)
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table>`);
   const body = [
     head,
     explained(assessment.flags, 'Flags, heaviest first'),
@@ -226,10 +242,10 @@ function topSection(data: ReportData, exact: (text: string) => string): string {
   if (data.top.length === 0) return section('top', 'Top earners', '<p class="note">Nobody earned anything this period.</p>');
   const list = htmlTable(
     [
-      ['Participant', 'paid-as rank', 'payout', 'share of payouts', 'from retail sales', 'from own purchases', 'from joining fees', 'from recruiting bonuses'],
+      ['Participant', 'paid-as rank', 'payout', 'share of payouts', 'from retail sales', 'from affiliates’ own purchases', 'from joining fees', 'from recruiting bonuses'],
       ...data.top.map((top) => [
         top.id,
-        top.paidAs ?? '—',
+        top.paidAs ?? 'no rank',
         money(top.payout),
         percent(top.share),
         exact(top.sources.retail),
@@ -250,7 +266,7 @@ function topSection(data: ReportData, exact: (text: string) => string): string {
       const sources = htmlTable([
         ['Income by source', 'amount'],
         ['Retail sales to customers', exact(top.sources.retail)],
-        ['Own purchases', exact(top.sources.personal)],
+        ['Affiliates’ own purchases', exact(top.sources.personal)],
         ['Joining fees', exact(top.sources.enrollment)],
         ['Recruiting bonuses', exact(top.sources.recruiting)],
         ['Total (exact)', exact(top.sources.total)],

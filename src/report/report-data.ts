@@ -17,7 +17,14 @@ import { type IncomeBin, incomeBins, type LorenzPoint, lorenzCurve } from './inc
 import { type ReportOptions, resolveReportOptions } from './report-options';
 import { topIndexes } from './top-earners';
 
-/** An amount both ways: exact units (for the charts' geometry) and its decimal text. */
+/**
+ * An amount both ways: exact units (for the charts' geometry) and its decimal text.
+ *
+ * @example
+ * ```ts
+ * const paid: ReportAmount = { units: 12_367_5570n, text: '12367.557' }; // units of 10^-4 at 2 + 2 decimals
+ * ```
+ */
 export interface ReportAmount {
   readonly units: bigint;
   readonly text: string;
@@ -71,7 +78,7 @@ export interface ReportData {
     readonly compression: string;
     readonly rounding: string;
   };
-  /** Members by role, the active affiliates, the payees (members who earned something) and the orders. */
+  /** Members by role, the active affiliates, the payees (paid something once rounded) and the orders. */
   readonly people: { readonly affiliates: number; readonly customers: number; readonly active: number; readonly payees: number; readonly orders: number };
   readonly totals: CommissionTotals;
   readonly stages: readonly StageTotals[];
@@ -114,8 +121,11 @@ export function reportData(period: CompliancePeriod, options: ReportOptions = {}
   let activeCount = 0;
   for (let i = 0; i < active.length; i++) activeCount += active[i];
   const grouped = ordersByBuyer(book, compiled);
+  // payees: paid something once rounded, as the disclosure counts who earned nothing
   let payees = 0;
-  for (let i = 0; i < run.exact.values.length; i++) if (run.exact.values[i] !== 0) payees++;
+  for (let i = 0; i < run.exact.values.length; i++) {
+    if (run.exact.values[i] !== 0 && roundedPayout(run.exact, i, compiled.rateDecimals, result.plan.rounding) !== 0n) payees++;
+  }
   return {
     title: resolved.title,
     generated: resolved.generated,
@@ -129,7 +139,7 @@ export function reportData(period: CompliancePeriod, options: ReportOptions = {}
     lorenz: lorenzCurve(sorted),
     assessment,
     disclosure,
-    top: topIndexes(run.exact, resolved.topEarners).map((index) => topEarner(period, index, grouped, data.income.of(genealogy.ids.at(index)), state.roundedTotal)),
+    top: topIndexes(run.exact, resolved.topEarners, genealogy.ids).map((index) => topEarner(period, index, grouped, data.income.of(genealogy.ids.at(index)), state.roundedTotal)),
   };
 }
 
@@ -144,7 +154,8 @@ function paidByRank(exact: ExactColumn, paidAs: Uint8Array, names: readonly stri
     const code = paidAs[i];
     members[code]++;
     const value = values[i];
-    if (value === WIDE) big[code] += exact.get(i);
+    // past 2^52 to bigint at once: the double sum only ever adds two numbers ≤ 2^52, so it stays exact
+    if (value === WIDE || value > 2 ** 52) big[code] += exact.get(i);
     else if ((small[code] += value) > 2 ** 52) {
       big[code] += BigInt(small[code]);
       small[code] = 0;

@@ -25,7 +25,14 @@ export interface ReportOptions extends AssessmentOptions {
   readonly generated?: string;
 }
 
-/** Report options after validation, defaults filled in. */
+/**
+ * Report options after validation, defaults filled in.
+ *
+ * @example
+ * ```ts
+ * const { title, topEarners, generated, assessment } = resolveReportOptions({ topEarners: 3 });
+ * ```
+ */
 export interface ResolvedReportOptions {
   readonly title: string;
   readonly topEarners: number;

@@ -17,7 +17,9 @@ h3 { font-size: 16px; margin: 20px 0 6px; }
 p.meta, p.note, .muted { color: var(--muted); }
 p.meta { margin: 0 0 16px; font-size: 13px; }
 code { font-size: 13px; }
-table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; display: block; max-width: 100%; overflow-x: auto; }
+table { border-collapse: collapse; font-size: 14px; }
+.table-scroll { max-width: 100%; overflow-x: auto; margin: 8px 0 16px; }
+.table-scroll:focus-visible { outline: 2px solid var(--bar); }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -72,6 +72,23 @@ describe('result.levels()', () => {
 });
 
 describe('payeeLevels', () => {
+  it('keeps exact sums past 2^52 (a small order, then one just under 2^53 minor units)', () => {
+    const genealogy = Genealogy.fromRecords([
+      { id: 'A', sponsorId: null },
+      { id: 'B', sponsorId: 'A' },
+    ]);
+    const orders = [
+      { id: 'small', affiliateId: 'B', amount: '0.03', kind: 'retail' as const },
+      { id: 'large', affiliateId: 'B', amount: '90071992547409.90', kind: 'retail' as const },
+    ];
+    const result = computeCommissions({ genealogy, plan: { levels: ['0.1', '0.05'] }, orders });
+    const { book, compiled, active } = resultState(result);
+    const levels = payeeLevels(0, genealogy, book, compiled, active, ordersByBuyer(book, compiled), null);
+    // (3 + 9,007,199,254,740,990) cents × 10 (rate 0.1 at the plan's two rate decimals), units of 10^-4
+    expect(levels).toEqual([{ level: 1, units: 90_071_992_547_409_930n, lines: 2 }]);
+    expect(result.exact('A')).toBe('9007199254740.993');
+  });
+
   it("sums each payee's explained lines by level, amounts and line counts, without building the lines", () => {
     fc.assert(
       fc.property(fc.oneof(scenarioArb(), stageScenarioArb(), deepScenarioArb(), bigVolumeScenarioArb), (input) => {

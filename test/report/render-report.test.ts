@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeCommissions, DownlineError, ErrorCode, Genealogy, groupThousands, renderReport, reportData } from '../../src';
 import { ExactColumn } from '../../src/money/exact-column';
+import { barChart } from '../../src/report/bar-chart';
+import { compactAmount } from '../../src/report/compact-amount';
 import { topIndexes } from '../../src/report/top-earners';
 import { reportPeriod } from './report-fixture';
 
@@ -81,6 +83,58 @@ describe('renderReport', () => {
     expect(reportData(period, { topEarners: 3 }).top.map((top) => top.id)).toEqual(data.top.slice(0, 3).map((top) => top.id));
   });
 
+  it('lists the same top earners whatever the order of the member records (ties by id)', () => {
+    const members = [
+      { id: 'R', sponsorId: null },
+      { id: 'B', sponsorId: 'R' },
+      { id: 'A', sponsorId: 'R' },
+      { id: 'x', sponsorId: 'A' },
+      { id: 'y', sponsorId: 'B' },
+    ];
+    const orders = [
+      { id: 'o1', affiliateId: 'x', amount: '100.00', kind: 'retail' as const },
+      { id: 'o2', affiliateId: 'y', amount: '100.00', kind: 'retail' as const },
+    ];
+    // A and B tie at 10.00 each (R gets 2 × 0.02 × 100 = 4.00): the tie goes to the lower id, A
+    const plan = { levels: ['0.10', '0.02'] };
+    const top = (records: typeof members) =>
+      reportData({ result: computeCommissions({ genealogy: Genealogy.fromRecords(records), plan, orders }), members: records }, { topEarners: 2 }).top.map((t) => t.id);
+    expect(top(members)).toEqual(['A', 'B']);
+    expect(top([members[0], members[2], members[1], members[4], members[3]])).toEqual(['A', 'B']);
+  });
+
+  it('keeps exact sums by rank past 2^52 (a payee just under 2^53 after smaller ones)', () => {
+    const members = [
+      { id: 'R', sponsorId: null },
+      { id: 'A', sponsorId: 'R' },
+      { id: 'x', sponsorId: 'A' },
+      { id: 'B', sponsorId: 'R' },
+      { id: 'y', sponsorId: 'B' },
+    ];
+    // units of 10^-6: R earns 2 × (1 + 2,702,430,019,424) (even), A 0.01 × 0.3333 = 3,333 (odd), then B
+    // 2,702,430,019,424 cents × 3,333 = 2^53 − 800: an odd total past 2^53, which a double cannot hold
+    const orders = [
+      { id: 'small', affiliateId: 'x', amount: '0.01', kind: 'retail' as const },
+      { id: 'large', affiliateId: 'y', amount: '27024300194.24', kind: 'retail' as const },
+    ];
+    const plan = { levels: ['0.3333', '0.0002'], ranks: [{ name: 'Unreached', groupVolume: '1000000000000000' }] };
+    const result = computeCommissions({ genealogy: Genealogy.fromRecords(members), plan, orders });
+    const data = reportData({ result, members });
+    const units = (text: string) => BigInt(text.replace('.', '').padEnd(text.indexOf('.') + 6, '0'));
+    expect(data.ranks?.reduce((total, rank) => total + rank.paid.units, 0n)).toBe(units(result.totals.paid));
+    expect(data.ranks?.[0].paid.text).toBe(result.totals.paid);
+  });
+
+  it('draws every bar above zero at least 2 units tall, however skewed the figures', () => {
+    const page = barChart('skew', 'skewed', [
+      { label: 'many', value: 1_000_000n, text: '1,000,000' },
+      { label: 'few', value: 3n, text: '3' },
+      { label: 'none', value: 0n, text: '0' },
+    ]);
+    const heights = [...page.matchAll(/<rect class="mark"[^>]* height="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(heights).toEqual([196, 2, 0]);
+  });
+
   it('escapes every text that comes from the data: ids, rank names, the title', () => {
     const members = [
       { id: '<img src=x onerror=alert(1)>', sponsorId: null },
@@ -126,20 +180,37 @@ describe('renderReport', () => {
 });
 
 describe('topIndexes', () => {
-  it('equals a full sort by value, ties to the lower index, zeros left out', () => {
+  it('equals a full sort by value, ties to the lower id, zeros left out', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.bigInt({ min: 0n, max: 2n ** 70n })), { maxLength: 60 }), fc.integer({ min: 0, max: 12 }), (values, count) => {
         const column = new ExactColumn(values.length);
         values.forEach((value, i) => column.set(i, value));
+        // ids in the reverse of the index order: a tie goes to the higher index, so index order is not what decides
+        const ids = values.map((_, i) => `m${String(999 - i).padStart(3, '0')}`);
         const expected = values
           .map((value, i) => ({ value: BigInt(value), i }))
           .filter(({ value }) => value > 0n)
-          .sort((a, b) => (a.value === b.value ? a.i - b.i : a.value > b.value ? -1 : 1))
+          .sort((a, b) => (a.value === b.value ? (ids[a.i] < ids[b.i] ? -1 : 1) : a.value > b.value ? -1 : 1))
           .slice(0, count)
           .map(({ i }) => i);
-        expect(topIndexes(column, count)).toEqual(expected);
+        expect(topIndexes(column, count, { at: (i: number) => ids[i] })).toEqual(expected);
       }),
       { seed: 33, numRuns: 300 },
     );
+  });
+});
+
+describe('compactAmount', () => {
+  it('shortens amounts for chart labels, rounded half up', () => {
+    expect(compactAmount(1_275_039_292n, 4)).toBe('127.5k');
+    expect(compactAmount(443_636n, 2)).toBe('4,436');
+    expect(compactAmount(1_237n, 2)).toBe('12.37');
+    expect(compactAmount(0n, 2)).toBe('0.00');
+    expect(compactAmount(5n, 3)).toBe('0.01');
+    expect(compactAmount(999_950n, 2)).toBe('10,000');
+    expect(compactAmount(1_000_050n, 2)).toBe('10.0k');
+    expect(compactAmount(99_995_000n, 2)).toBe('1.0M');
+    expect(compactAmount(12_345_678_901_234n, 2)).toBe('123.5B');
+    expect(compactAmount(10n ** 20n, 0)).toBe('100,000,000.0T');
   });
 });

@@ -19,6 +19,7 @@ import { evaluateRanks, ranksFit } from '../src/engine/rank-evaluation';
 import { rankedLevelSums } from '../src/engine/ranked-level-sums';
 import { roundedTotal } from '../src/engine/round-payouts';
 import { referenceCommissions } from '../test/reference/reference';
+import { benchCliCsv } from './cli-csv';
 import { benchFullPlan } from './full-plan';
 import { benchSqlite } from './sqlite-baseline';
 
@@ -236,4 +237,7 @@ for (const n of sizes) {
 
   // 8. the same period as a recursive SQL query in SQLite (what many companies run today), up to 1M affiliates
   if (n <= 1_000_000) await benchSqlite(g, b, { repeat: n <= 200_000 ? 3 : 1 });
+
+  // 9. the command line on CSV files of the same size, beside the engine on the same records in memory
+  await benchCliCsv(n, { seed: SEED, repeat: n <= 200_000 ? 3 : 1 });
 }

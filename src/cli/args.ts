@@ -26,14 +26,16 @@ export class UsageError extends Error {
 }
 
 /**
- * How one flag is declared: a string value or a boolean switch.
+ * How one flag is declared: a string value or a boolean switch, with an optional one-letter short form
+ * (`-q` for `--quiet`).
  *
  * @example
  * ```ts
  * const out: FlagSpec = { type: 'string' };
+ * const quiet: FlagSpec = { type: 'boolean', short: 'q' };
  * ```
  */
-export type FlagSpec = { readonly type: 'string' } | { readonly type: 'boolean' };
+export type FlagSpec = { readonly type: 'string'; readonly short?: string } | { readonly type: 'boolean'; readonly short?: string };
 
 /**
  * The flags a command accepts, by long name (`plan` for `--plan`).
@@ -102,6 +104,20 @@ export function requireFlag(flags: ParsedFlags, name: string, command: string): 
   if (typeof value !== 'string') throw new UsageError(`missing --${name} <file>`, command);
   return value;
 }
+
+/**
+ * The switches every command that works for a while takes: `--quiet`/`-q` (nothing but errors on stderr) and
+ * `--progress` (the progress line even when stderr is not a terminal).
+ *
+ * @example
+ * ```ts
+ * parseFlags(['-q'], { ...VERBOSITY_FLAGS }, 'run').quiet; // true
+ * ```
+ */
+export const VERBOSITY_FLAGS: FlagSpecs = {
+  quiet: { type: 'boolean', short: 'q' },
+  progress: { type: 'boolean' },
+};
 
 /**
  * The value of an optional string flag, or undefined.

@@ -10,6 +10,7 @@ import { COMMAND_HELP } from './help';
 import { inputFile, readTable } from './inputs';
 import type { CliIo } from './output';
 import { PERIOD_FLAGS, periodFiles, validatePeriod } from './period';
+import { NO_PROGRESS, type Progress, progressFor, withProgress } from './progress';
 import type { Sources } from './sources';
 
 /**
@@ -27,17 +28,19 @@ export async function readCosts(
   command: string,
   sources: Sources,
   issues: Issue[],
+  progress: Progress = NO_PROGRESS,
 ): Promise<CostRecord[] | undefined> {
   if (file === undefined) return undefined;
-  const table = await readTable('costs', inputFile(file, '--costs', cwd, command), sources);
+  const table = await readTable('costs', inputFile(file, '--costs', cwd, command), sources, progress);
   issues.push(...table.issues);
   return table.records as unknown as CostRecord[];
 }
 
 /**
  * Runs `downline assess --plan … --members … --orders … [--costs …] [--start …] [--end …]
- * [--low-income-limit …]`: prints `formatAssessment` and `formatIncomeDisclosure` for the period. Returns 0;
- * invalid input throws a `DownlineError` whose issues `sources` locates.
+ * [--low-income-limit …] [--placement …] [--binary-carry …] [--quiet] [--progress]`: prints
+ * `formatAssessment` and `formatIncomeDisclosure` for the period. Returns 0; invalid input throws a
+ * `DownlineError` whose issues `sources` locates.
  *
  * @example
  * ```ts
@@ -57,22 +60,24 @@ export async function assessCommand(argv: readonly string[], io: CliIo, sources:
   const files = periodFiles(flags, io.cwd, 'assess');
   const costsFile = optionalFlag(flags, 'costs');
   if (costsFile !== undefined) inputFile(costsFile, '--costs', io.cwd, 'assess'); // a usage error before any work
-  const { issues, period } = await validatePeriod(files, sources);
-  const costs = await readCosts(costsFile, io.cwd, 'assess', sources, issues);
-  if (issues.length > 0 || period === null) throw new DownlineError(issues);
   const start = optionalFlag(flags, 'start');
   const end = optionalFlag(flags, 'end');
   const lowIncomeLimit = optionalFlag(flags, 'low-income-limit');
-  const record: CompliancePeriod = {
-    result: period.result,
-    members: period.members,
-    ...(costs !== undefined ? { costs } : {}),
-    ...(start !== undefined ? { start } : {}),
-    ...(end !== undefined ? { end } : {}),
-  };
-  const options = lowIncomeLimit !== undefined ? { lowIncomeLimit } : {};
-  const assessment = assessCompliance(record, options);
-  const statement = discloseIncome(record, options);
+  const { assessment, statement } = await withProgress(progressFor(flags, io, 'assess'), async (progress) => {
+    const { issues, period } = await validatePeriod(files, sources, { progress, keepMembers: true });
+    const costs = await readCosts(costsFile, io.cwd, 'assess', sources, issues, progress);
+    if (issues.length > 0 || period === null) throw new DownlineError(issues);
+    const record: CompliancePeriod = {
+      result: period.result,
+      ...(period.members !== undefined ? { members: period.members } : {}),
+      ...(costs !== undefined ? { costs } : {}),
+      ...(start !== undefined ? { start } : {}),
+      ...(end !== undefined ? { end } : {}),
+    };
+    const options = lowIncomeLimit !== undefined ? { lowIncomeLimit } : {};
+    progress.stage('assessing compliance');
+    return { assessment: assessCompliance(record, options), statement: discloseIncome(record, options) };
+  });
   io.stdout.write(`${formatAssessment(assessment).trimEnd()}\n\n${formatIncomeDisclosure(statement).trimEnd()}\n`);
   return 0;
 }

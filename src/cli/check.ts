@@ -7,10 +7,12 @@ import { parseFlags } from './args';
 import { COMMAND_HELP } from './help';
 import type { CliIo } from './output';
 import { PERIOD_FLAGS, periodFiles, validatePeriod } from './period';
+import { progressFor, withProgress } from './progress';
 import type { Sources } from './sources';
 
 /**
- * Runs `downline check --plan … --members … --orders …`: prints every problem to stdout as
+ * Runs `downline check --plan … --members … --orders … [--placement …] [--binary-carry …] [--quiet]
+ * [--progress]`: prints every problem to stdout as
  * `file:line: CODE message` (CSV rows) or `file: path: CODE message` (JSON records), then a count; returns 1
  * when there is any problem, 0 (with a one-line summary) otherwise.
  *
@@ -28,15 +30,15 @@ export async function checkCommand(argv: readonly string[], io: CliIo, sources: 
     return 0;
   }
   const files = periodFiles(flags, io.cwd, 'check');
-  const { issues, period } = await validatePeriod(files, sources);
+  const { issues, period } = await withProgress(progressFor(flags, io, 'check'), (progress) => validatePeriod(files, sources, { progress }));
   for (const issue of issues) io.stdout.write(`${sources.format(issue)}\n`);
   if (issues.length > 0 || period === null) {
     io.stdout.write(`${issues.length} problem${issues.length === 1 ? '' : 's'} found\n`);
     return 1;
   }
-  const affiliates = period.members.length;
-  io.stdout.write(
-    `ok: plan ${files.plan.file}, ${affiliates} member${affiliates === 1 ? '' : 's'}, ${period.orderRecords.length} order${period.orderRecords.length === 1 ? '' : 's'}\n`,
-  );
+  const affiliates = period.genealogy.size;
+  const orders = period.orders.count;
+  const placed = period.placement === undefined ? '' : `, ${period.placement.length} placement${period.placement.length === 1 ? '' : 's'}`;
+  io.stdout.write(`ok: plan ${files.plan.file}, ${affiliates} member${affiliates === 1 ? '' : 's'}, ${orders} order${orders === 1 ? '' : 's'}${placed}\n`);
   return 0;
 }

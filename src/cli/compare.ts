@@ -5,19 +5,22 @@
  */
 import { comparePlans, formatComparison } from '../compare';
 import { DownlineError, type Issue } from '../errors';
-import { UsageError, optionalFlag, parseFlags, requireFlag } from './args';
+import { VERBOSITY_FLAGS, UsageError, optionalFlag, parseFlags, requireFlag } from './args';
 import { readCosts } from './assess';
+import { BINARY_FLAGS, binaryFiles, readCarry, readPlacement } from './binary-files';
 import { COMMAND_HELP } from './help';
 import { inputFile } from './inputs';
 import type { CliIo } from './output';
 import { readMembers, readOrders, readPlan } from './period';
+import { progressFor, withProgress } from './progress';
 import type { Sources } from './sources';
 
 /**
- * Runs `downline compare --before a.json --after b.json --members … --orders … [--costs …] [--top n]`:
- * prints `formatComparison` of the two plans on the period, with the compliance comparison. Returns 0;
- * invalid input throws a `DownlineError` whose issues `sources` locates (plan issues under `before` and
- * `after`).
+ * Runs `downline compare --before a.json --after b.json --members … --orders … [--costs …] [--top n]
+ * [--placement …] [--binary-carry …] [--quiet] [--progress]`: prints `formatComparison` of the two plans on
+ * the period, with the compliance comparison. Returns 0; invalid input throws a `DownlineError` whose issues
+ * `sources` locates (plan issues under `before` and `after`; the placement and the carry go to whichever plan
+ * pays a binary).
  *
  * @example
  * ```ts
@@ -27,7 +30,16 @@ import type { Sources } from './sources';
 export async function compareCommand(argv: readonly string[], io: CliIo, sources: Sources): Promise<number> {
   const flags = parseFlags(
     argv,
-    { before: { type: 'string' }, after: { type: 'string' }, members: { type: 'string' }, orders: { type: 'string' }, costs: { type: 'string' }, top: { type: 'string' } },
+    {
+      before: { type: 'string' },
+      after: { type: 'string' },
+      members: { type: 'string' },
+      orders: { type: 'string' },
+      costs: { type: 'string' },
+      top: { type: 'string' },
+      ...BINARY_FLAGS,
+      ...VERBOSITY_FLAGS,
+    },
     'compare',
   );
   if (flags.help === true) {
@@ -40,26 +52,34 @@ export async function compareCommand(argv: readonly string[], io: CliIo, sources
   const ordersFile = inputFile(requireFlag(flags, 'orders', 'compare'), '--orders', io.cwd, 'compare');
   const costsFile = optionalFlag(flags, 'costs');
   if (costsFile !== undefined) inputFile(costsFile, '--costs', io.cwd, 'compare');
+  const binary = binaryFiles(flags, io.cwd, 'compare');
   const topText = optionalFlag(flags, 'top');
   const top = topText === undefined ? 10 : Number(topText);
   if (topText !== undefined && !/^\d+$/.test(topText)) throw new UsageError(`--top ${topText}: expected a whole number`, 'compare');
 
-  const issues: Issue[] = [];
-  const planBefore = readPlan(before, 'before', sources, issues);
-  const planAfter = readPlan(after, 'after', sources, issues);
-  const members = await readMembers(membersFile, sources, issues);
-  const orders = await readOrders(ordersFile, sources, issues);
-  const costs = await readCosts(costsFile, io.cwd, 'compare', sources, issues);
-  if (issues.length > 0 || planBefore === null || planAfter === null || members === null || orders === null) {
-    throw new DownlineError(issues);
-  }
-  const comparison = comparePlans({
-    genealogy: members.genealogy,
-    orders,
-    before: planBefore,
-    after: planAfter,
-    members: members.members,
-    ...(costs !== undefined ? { compliance: { costs } } : {}),
+  const comparison = await withProgress(progressFor(flags, io, 'compare'), async (progress) => {
+    const issues: Issue[] = [];
+    const planBefore = readPlan(before, 'before', sources, issues, progress);
+    const planAfter = readPlan(after, 'after', sources, issues, progress);
+    const members = await readMembers(membersFile, sources, issues, progress);
+    const orders = await readOrders(ordersFile, sources, issues, progress);
+    const costs = await readCosts(costsFile, io.cwd, 'compare', sources, issues, progress);
+    const placement = binary.placement === undefined ? undefined : await readPlacement(binary.placement, sources, issues, progress);
+    const binaryCarry = binary.binaryCarry === undefined ? undefined : readCarry(binary.binaryCarry, sources, issues);
+    if (issues.length > 0 || planBefore === null || planAfter === null || members === null || orders === null || placement === null || binaryCarry === null) {
+      throw new DownlineError(issues);
+    }
+    progress.stage('computing the period under both plans');
+    return comparePlans({
+      genealogy: members.genealogy,
+      orders,
+      before: planBefore,
+      after: planAfter,
+      members: members.members,
+      ...(placement === undefined ? {} : { placement }),
+      ...(binaryCarry === undefined ? {} : { binaryCarry }),
+      ...(costs !== undefined ? { compliance: { costs } } : {}),
+    });
   });
   io.stdout.write(`${formatComparison(comparison, { top }).trimEnd()}\n`);
   return 0;

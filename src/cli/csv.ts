@@ -1,12 +1,12 @@
 /**
  * Streaming CSV reading (RFC 4180): a header row, then one record per row; quoted fields may hold commas,
- * doubled quotes and line breaks; CRLF or LF line ends; a leading byte-order mark is ignored. Read line by line
- * with `node:readline`, so a file of millions of rows is never held as one string.
+ * doubled quotes and line breaks; CRLF, LF or CR line ends; a leading byte-order mark is ignored. Read in batches
+ * of lines ({@link readLineBatches}), so a file of millions of rows is never held as one string and costs one
+ * await per mebibyte, not one per row.
  *
  * @module
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { type LineBatch, readLineBatches } from './line-reader';
 
 /**
  * One row of a CSV file: its fields, or why it could not be read. `line` is the 1-based line the row starts
@@ -42,6 +42,8 @@ export class CsvLineParser {
 
   /** Adds one physical line; returns the row it completes, or null when a quoted field continues. */
   feed(text: string, line: number): CsvRow | null {
+    // most rows have no quote at all: their fields are what lies between the commas
+    if (!this.#open && text.indexOf('"') < 0) return { line, fields: splitCommas(text) };
     if (!this.#open) {
       this.#fields = [];
       this.#field = '';
@@ -100,6 +102,77 @@ export class CsvLineParser {
 }
 
 /**
+ * The fields of a row without quotes: what lies between the commas. The commas are counted first so that the
+ * array is made at its size: about twice as fast as `split(',')` on rows of a few short fields, and the
+ * collector has less to sweep.
+ *
+ * @example
+ * ```ts
+ * splitCommas('o1,B,,retail'); // ['o1', 'B', '', 'retail']
+ * ```
+ */
+export function splitCommas(text: string): string[] {
+  let count = 1;
+  for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) count++;
+  const fields: string[] = new Array(count);
+  let start = 0;
+  for (let k = 0; k < count - 1; k++) {
+    const comma = text.indexOf(',', start);
+    fields[k] = text.slice(start, comma);
+    start = comma + 1;
+  }
+  fields[count - 1] = text.slice(start);
+  return fields;
+}
+
+/** The parser and whether a quoted field runs over: rows handed over as soon as each line completes one. */
+class CsvRowReader {
+  readonly #parser = new CsvLineParser();
+  #continuing = false;
+
+  /** Feeds a batch of lines; `onRow` hears each row completed, and may return false to stop. */
+  lines({ first, lines }: LineBatch, onRow: (row: CsvRow) => boolean | void): boolean {
+    for (let k = 0; k < lines.length; k++) {
+      const text = lines[k];
+      if (text === '' && !this.#continuing) continue;
+      const row = this.#parser.feed(text, first + k);
+      this.#continuing = row === null;
+      if (row !== null && onRow(row) === false) return false;
+    }
+    return true;
+  }
+
+  /** After the last line: the unterminated row, if any. */
+  end(onRow: (row: CsvRow) => boolean | void): void {
+    const last = this.#parser.end();
+    if (last !== null) onRow(last);
+  }
+}
+
+/**
+ * Reads a CSV file, streaming, and hands each row to `onRow` as soon as it is complete: rows never wait in a
+ * batch, so the garbage collector does not copy millions of them on the way. `onRow` may return false to stop
+ * reading; `onBatch` is called after each batch of lines (for progress). Empty lines outside quoted fields
+ * are skipped; a byte-order mark at the start is dropped.
+ *
+ * @example
+ * ```ts
+ * let count = 0;
+ * await readCsv('orders.csv', (row) => {
+ *   if (!('error' in row)) count++;
+ * });
+ * ```
+ */
+export async function readCsv(file: string, onRow: (row: CsvRow) => boolean | void, onBatch: () => void = () => {}): Promise<void> {
+  const reader = new CsvRowReader();
+  for await (const batch of readLineBatches(file)) {
+    if (!reader.lines(batch, onRow)) return;
+    onBatch();
+  }
+  reader.end(onRow);
+}
+
+/**
  * Reads a CSV file row by row, streaming. Empty lines outside quoted fields are skipped; a byte-order mark at
  * the start is dropped.
  *
@@ -112,26 +185,15 @@ export class CsvLineParser {
  * ```
  */
 export async function* readCsvRows(file: string): AsyncGenerator<CsvRow> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  const parser = new CsvLineParser();
-  let number = 0;
-  let continuing = false;
-  try {
-    for await (const raw of lines) {
-      number++;
-      const text = number === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-      if (text === '' && !continuing) continue;
-      const row = parser.feed(text, number);
-      continuing = row === null;
-      if (row !== null) yield row;
-    }
-  } finally {
-    lines.close();
-    stream.destroy();
+  const reader = new CsvRowReader();
+  for await (const batch of readLineBatches(file)) {
+    const rows: CsvRow[] = [];
+    reader.lines(batch, (row) => void rows.push(row));
+    yield* rows;
   }
-  const last = parser.end();
-  if (last !== null) yield last;
+  const rows: CsvRow[] = [];
+  reader.end((row) => void rows.push(row));
+  yield* rows;
 }
 
 /**

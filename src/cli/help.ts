@@ -27,11 +27,22 @@ export type CommandName = (typeof COMMANDS)[number];
 const FILES = `Files:
   --plan        the plan, JSON (see plan.schema.json)
   --members     members.csv (id,sponsorId,role,joinedOn,leftOn; an empty sponsorId is a root;
-                role, joinedOn and leftOn are optional columns) or a JSON array of member records
+                role, joinedOn and leftOn are optional columns), a JSON array of member records,
+                or JSON Lines (.jsonl/.ndjson, one record a line)
   --orders      orders.csv (id,affiliateId,amount,kind,volume,wholesale; volume and wholesale are
-                optional columns) or a JSON array of order records
-  Amounts are decimal strings ("49.90"); CSV files have a header row, quoted fields may hold commas
-  and doubled quotes.`;
+                optional columns), a JSON array or JSON Lines of order records
+  --placement   with a binary plan: placement.csv (id,parentId,side; an empty parentId and side
+                make a placement root; side is left or right), a JSON array or JSON Lines
+  --binary-carry  with a binary plan: the volume carried in, JSON { "id": { "left", "right" } }
+                (what --carry-out wrote last period)`;
+
+const FILE_NOTES = `  Amounts are decimal strings ("49.90"); CSV files have a header row, quoted fields may hold commas
+  and doubled quotes. Each problem is printed as file:line: CODE message.`;
+
+const OUTPUT = `Output:
+  -q, --quiet   nothing but errors on stderr
+  --progress    the progress line (stage, rows read per file) even when stderr is not a terminal;
+                on a terminal it is shown unless --quiet`;
 
 /**
  * Each command's usage text, with an example.
@@ -42,51 +53,86 @@ const FILES = `Files:
  * ```
  */
 export const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
-  run: `Usage: downline run --plan <plan.json> --members <members.csv|json> --orders <orders.csv|json>
-                    [--out <payouts.csv|json>] [--quiet]
+  run: `Usage: downline run --plan <plan.json> --members <members.csv|json|jsonl> --orders <orders.csv|json|jsonl>
+                    [--out <payouts.csv|json|jsonl>] [--placement <file>] [--binary-carry <carry.json>]
+                    [--carry-out <carry.json>] [-q|--quiet] [--progress]
+       downline run … --period <id> [--state <state.json>] [--refunds <file>] [--leavers <file>]
+                    --state-out <next.json> [--statement <statement.json>]
 
-Computes the period and writes every payee's payout (id,amount): to --out as CSV or JSON (by its
-extension), or as CSV to stdout when --out is omitted. Prints the totals (potential, paid, breakage,
-capped, residual, payouts, payees) to stdout, or to stderr when the payouts go to stdout; --quiet
-prints no totals.
+Computes the period and writes every payee's payout (id,amount): to --out as CSV, JSON or JSON Lines
+(by its extension), or as CSV to stdout when --out is omitted. Prints the totals (potential, paid,
+breakage, capped, residual, payouts, payees) to stdout, or to stderr when the payouts go to stdout;
+--quiet prints no totals.
 
 ${FILES}
-  --out         where to write the payouts: .csv (id,amount) or .json ([{ "id", "amount" }])
-  --quiet       do not print the totals
+  --out         where to write the payouts: .csv (id,amount), .json ([{ "id", "amount" }]) or
+                .jsonl (one { "id", "amount" } a line)
+  --carry-out   with a binary plan: where to write the volume carried to the next period (JSON,
+                read back with --binary-carry)
+${FILE_NOTES}
 
-Example:
-  downline run --plan plan.json --members members.csv --orders orders.csv --out payouts.csv`,
+Periods over a ledger (balances below the payout threshold carried, refunds clawed back):
+  --period      the period's id; periods close once each, in increasing order ("2026-02")
+  --state       the ledger after the last period (JSON, written by --state-out); without it the
+                ledger starts empty. It holds the binary carry: leave --binary-carry out
+  --refunds     refunds.csv (id,orderId,amount; an empty amount refunds what is left of the
+                order), a JSON array or JSON Lines; of this period's orders or closed periods'
+  --leavers     leavers.csv (id), a JSON array of ids or JSON Lines: members who leave at the end of
+                the period, their balance settled as the plan says
+  --state-out   where to write the ledger after this period (replaced whole, may be --state)
+  --statement   where to write the period's statement, every member's money (JSON)
+  On a ledger the payouts are what the ledger pays out this period (balances at or above the
+  payout threshold); the statement's totals go to stderr.
 
-  check: `Usage: downline check --plan <plan.json> --members <members.csv|json> --orders <orders.csv|json>
+${OUTPUT}
 
-Validates the plan, the members and the orders and prints every problem found, one a line:
-  file:line: CODE message     (a CSV row; line 1 is the header)
+Examples:
+  downline run --plan plan.json --members members.csv --orders orders.csv --out payouts.csv
+  downline run --plan binary.json --members members.csv --orders orders.csv --placement placement.csv \\
+               --binary-carry carry-2026-01.json --carry-out carry-2026-02.json --out payouts.csv
+  downline run --plan plan.json --members members.csv --orders orders-2026-02.csv --period 2026-02 \\
+               --state ledger.json --refunds refunds.csv --state-out ledger.json --out payouts.csv`,
+
+  check: `Usage: downline check --plan <plan.json> --members <members.csv|json|jsonl> --orders <orders.csv|json|jsonl>
+                      [--placement <file>] [--binary-carry <carry.json>] [-q|--quiet] [--progress]
+
+Validates the plan, the members and the orders (and a binary plan's placement and carry) and prints
+every problem found, one a line:
+  file:line: CODE message     (a CSV or JSON Lines row; line 1 of a CSV file is the header)
   file: path: CODE message    (a JSON record, e.g. members.json: [3].sponsorId)
 Orders are checked once the plan and the members are valid. Exit code 1 when there is any problem.
 
 ${FILES}
+${FILE_NOTES}
+
+${OUTPUT}
 
 Example:
   downline check --plan plan.json --members members.csv --orders orders.csv`,
 
-  assess: `Usage: downline assess --plan <plan.json> --members <members.csv|json> --orders <orders.csv|json>
-                       [--costs <costs.csv|json>] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
-                       [--low-income-limit <amount>]
+  assess: `Usage: downline assess --plan <plan.json> --members <members.csv|json|jsonl> --orders <orders.csv|json|jsonl>
+                       [--costs <costs.csv|json|jsonl>] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
+                       [--low-income-limit <amount>] [--placement <file>] [--binary-carry <carry.json>]
+                       [-q|--quiet] [--progress]
 
 Computes the period and prints the compliance assessment (the sixteen pyramid indicators with their
 sources and verdicts) and the income disclosure statement.
 
 ${FILES}
-  --costs       costs affiliates paid besides orders: costs.csv (affiliateId,amount,kind) or a JSON
-                array; without it costs are "not known" (joining fees still count)
+  --costs       costs affiliates paid besides orders: costs.csv (affiliateId,amount,kind), a JSON
+                array or JSON Lines; without it costs are "not known" (joining fees still count)
   --start/--end the period's first and last day (new and leaving members, tenure)
   --low-income-limit  the "earned at most" line of the disclosure (default 1000)
+${FILE_NOTES}
+
+${OUTPUT}
 
 Example:
   downline assess --plan plan.json --members members.csv --orders orders.csv --costs costs.csv`,
 
-  compare: `Usage: downline compare --before <plan.json> --after <plan.json> --members <members.csv|json>
-                        --orders <orders.csv|json> [--costs <costs.csv|json>] [--top <n>]
+  compare: `Usage: downline compare --before <plan.json> --after <plan.json> --members <members.csv|json|jsonl>
+                        --orders <orders.csv|json|jsonl> [--costs <file>] [--top <n>]
+                        [--placement <file>] [--binary-carry <carry.json>] [-q|--quiet] [--progress]
 
 Runs the same period under the plan in force (--before) and a candidate (--after) and prints what
 changes: the plan rules, the totals and stages, every payee's difference (the --top largest, default
@@ -95,7 +141,10 @@ changes: the plan rules, the totals and stages, every payee's difference (the --
 Files:
   --before/--after  the two plans, JSON
   --members, --orders, --costs  as in "downline help assess"
+  --placement, --binary-carry   as in "downline help run", for whichever plan pays a binary
   --top         how many of the largest payee changes to list (default 10)
+
+${OUTPUT}
 
 Example:
   downline compare --before plan-v1.json --after plan-v2.json --members members.csv --orders orders.csv`,
@@ -114,9 +163,10 @@ export function overviewHelp(): string {
 
 Usage: downline <command> [flags]
        downline help <command>      (or downline <command> --help)
+       downline --version           (or -V: the version of downline)
 
 Commands:
-  run       compute a period: payouts to CSV or JSON, totals to stdout
+  run       compute a period, or close one on a ledger: payouts to CSV or JSON, totals to stdout
   check     validate the plan, members and orders; print every problem as file:line: CODE message
   assess    the compliance assessment and the income disclosure statement of a period
   compare   the same period under two plans: totals, stages, payees, compliance
@@ -126,6 +176,9 @@ Examples:
   downline check --plan plan.json --members members.csv --orders orders.csv
   downline assess --plan plan.json --members members.csv --orders orders.csv --costs costs.csv
   downline compare --before plan-v1.json --after plan-v2.json --members members.csv --orders orders.csv
+
+Files are CSV, JSON or JSON Lines (.jsonl/.ndjson) by extension; -q/--quiet prints nothing but errors
+on stderr, --progress shows the progress line even when stderr is not a terminal.
 
 Exit codes: 0 ok; 1 invalid input (every problem is printed to stderr, or to stdout by check);
             2 usage error (unknown command or flag, missing or unreadable file argument).`;

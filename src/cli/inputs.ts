@@ -1,7 +1,8 @@
 /**
- * Reading the input files: plans (JSON), and members, orders and costs as CSV or JSON arrays, by extension.
- * Problems of the files themselves (malformed rows, unknown columns, unreadable JSON) are collected as
- * {@link FileIssue}s with their line; the records are validated afterwards by the library.
+ * Reading the input files: plans (JSON), and tables of records (members, orders, costs, placement, refunds,
+ * leavers) as CSV, JSON arrays or JSON Lines, by extension. Problems of the files themselves (malformed rows,
+ * unknown columns, unreadable JSON) are collected as {@link FileIssue}s with their line; the records are
+ * validated afterwards by the library.
  *
  * @module
  */
@@ -9,43 +10,30 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { ErrorCode } from '../errors';
 import { UsageError } from './args';
-import { readCsvRows } from './csv';
+import { readCsvTable } from './csv-table';
+import { readJsonLinesTable } from './jsonl-table';
+import { NO_PROGRESS, type Progress } from './progress';
 import type { FileIssue, Sources } from './sources';
 
 /**
- * The record tables the CLI reads from CSV or JSON.
+ * The record tables the CLI reads from CSV, JSON or JSON Lines.
  *
  * @example
  * ```ts
  * const kind: TableKind = 'orders';
  * ```
  */
-export type TableKind = 'members' | 'orders' | 'costs';
-
-type Empty = 'null' | 'omit' | 'keep';
-interface Column {
-  readonly required: boolean;
-  /** What an empty field becomes: `null`, no key at all, or the empty string. */
-  readonly empty: Empty;
-}
-
-const req = (empty: Empty = 'keep'): Column => ({ required: true, empty });
-const opt: Column = { required: false, empty: 'omit' };
+export type TableKind = 'members' | 'orders' | 'costs' | 'placement' | 'refunds' | 'leavers';
 
 /**
- * The CSV columns of each table: required ones first, then the optional ones. An empty `sponsorId` is a root
- * (`null`); an empty optional field is left out of the record.
+ * The formats of input files: CSV, a JSON document, or JSON Lines (`.jsonl` or `.ndjson`, one record a line).
  *
  * @example
  * ```ts
- * Object.keys(CSV_COLUMNS.orders); // ['id', 'affiliateId', 'amount', 'kind', 'volume', 'wholesale']
+ * const format: FileFormat = 'jsonl';
  * ```
  */
-export const CSV_COLUMNS: Readonly<Record<TableKind, Readonly<Record<string, Column>>>> = {
-  members: { id: req(), sponsorId: req('null'), role: opt, joinedOn: opt, leftOn: opt },
-  orders: { id: req(), affiliateId: req(), amount: req(), kind: req(), volume: opt, wholesale: opt },
-  costs: { affiliateId: req(), amount: req(), kind: opt },
-};
+export type FileFormat = 'csv' | 'json' | 'jsonl';
 
 /**
  * What reading a table gave: the records (plain objects of strings, for the library to validate) and the
@@ -57,7 +45,7 @@ export const CSV_COLUMNS: Readonly<Record<TableKind, Readonly<Record<string, Col
  * ```
  */
 export interface TableRead {
-  readonly records: Record<string, unknown>[];
+  readonly records: unknown[];
   readonly issues: FileIssue[];
 }
 
@@ -72,12 +60,13 @@ export interface TableRead {
 export interface InputFile {
   readonly file: string;
   readonly path: string;
-  readonly format: 'csv' | 'json';
+  readonly format: FileFormat;
 }
 
 /**
- * Resolves a file flag against `cwd` and checks it exists and has a known extension (`.csv` or `.json`; a
- * plan is always JSON). A missing or unusable file is a {@link UsageError} (exit code 2).
+ * Resolves a file flag against `cwd` and checks it exists and has a known extension (`.csv`, `.json`, `.jsonl`
+ * or `.ndjson`; a plan, a state or a binary carry is always JSON). A missing or unusable file is a
+ * {@link UsageError} (exit code 2).
  *
  * @example
  * ```ts
@@ -93,18 +82,21 @@ export function inputFile(file: string, flag: string, cwd: string, command: stri
 }
 
 /**
- * The format of a file by its extension, for inputs and for `--out`.
+ * The format of a file by its extension, for inputs and for `--out`: `.csv`, `.json`, or JSON Lines as
+ * `.jsonl` or `.ndjson`.
  *
  * @example
  * ```ts
  * formatOf('payouts.JSON', '--out', 'run'); // 'json'
+ * formatOf('orders.ndjson', '--orders', 'run'); // 'jsonl'
  * ```
  */
-export function formatOf(file: string, flag: string, command: string): 'csv' | 'json' {
+export function formatOf(file: string, flag: string, command: string): FileFormat {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.json') return 'json';
-  throw new UsageError(`${flag} ${file}: expected a .csv or .json file`, command);
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  throw new UsageError(`${flag} ${file}: expected a .csv, .json, .jsonl or .ndjson file`, command);
 }
 
 /**
@@ -139,8 +131,9 @@ function jsonErrorLine(message: string, text: string): number | undefined {
 }
 
 /**
- * Reads a table of records from CSV (streamed, line by line) or from a JSON array, and records its source
- * under `key` so that the library's issues about record `i` point at the file and, for CSV, the line.
+ * Reads a table of records from CSV or JSON Lines (streamed, in batches of lines) or from a JSON array, and
+ * records its source under the table's name so that the library's issues about record `i` point at the file
+ * and, for CSV and JSON Lines, the line. `progress` hears the count of rows read.
  *
  * @example
  * ```ts
@@ -149,67 +142,15 @@ function jsonErrorLine(message: string, text: string): number | undefined {
  * if (members.issues.length > 0) throw new DownlineError(members.issues);
  * ```
  */
-export async function readTable(kind: TableKind, input: InputFile, sources: Sources, key: string = kind): Promise<TableRead> {
-  if (input.format === 'json') {
-    sources.set(key, { file: input.file, format: 'json' });
-    const { value, issues } = readJson(input, ErrorCode.InvalidRecord);
-    if (issues.length > 0) return { records: [], issues };
-    if (!Array.isArray(value)) {
-      return { records: [], issues: [{ code: ErrorCode.InvalidRecord, path: [key], message: `${kind}: the file must hold a JSON array of records`, file: input.file }] };
-    }
-    return { records: value as Record<string, unknown>[], issues: [] };
+export async function readTable(kind: TableKind, input: InputFile, sources: Sources, progress: Progress = NO_PROGRESS): Promise<TableRead> {
+  progress.stage(`reading ${input.file}`);
+  if (input.format === 'csv') return readCsvTable(kind, input, sources, progress);
+  if (input.format === 'jsonl') return readJsonLinesTable(kind, input, sources, progress);
+  sources.set(kind, { file: input.file, format: 'json' });
+  const { value, issues } = readJson(input, ErrorCode.InvalidRecord);
+  if (issues.length > 0) return { records: [], issues };
+  if (!Array.isArray(value)) {
+    return { records: [], issues: [{ code: ErrorCode.InvalidRecord, path: [kind], message: `${kind}: the file must hold a JSON array of records`, file: input.file }] };
   }
-  const lines: number[] = [];
-  sources.set(key, { file: input.file, format: 'csv', lines });
-  const columns = CSV_COLUMNS[kind];
-  const records: Record<string, unknown>[] = [];
-  const issues: FileIssue[] = [];
-  const problem = (line: number, message: string) =>
-    issues.push({ code: ErrorCode.InvalidRecord, path: [key], message, file: input.file, line });
-  let header: string[] | null = null;
-  for await (const row of readCsvRows(input.path)) {
-    if ('error' in row) {
-      problem(row.line, row.error);
-      if (header === null) return { records, issues };
-      continue;
-    }
-    if (header === null) {
-      header = row.fields.map((name) => name.trim());
-      const headerIssues = checkHeader(header, columns, kind);
-      for (const message of headerIssues) problem(row.line, message);
-      if (headerIssues.length > 0) return { records, issues };
-      continue;
-    }
-    if (row.fields.length !== header.length) {
-      problem(row.line, `${kind} row has ${row.fields.length} field${row.fields.length === 1 ? '' : 's'}, the header has ${header.length}`);
-      continue;
-    }
-    const record: Record<string, unknown> = {};
-    for (let i = 0; i < header.length; i++) {
-      const name = header[i];
-      const value = row.fields[i];
-      if (value !== '') record[name] = value;
-      else if (columns[name].empty === 'null') record[name] = null;
-      else if (columns[name].empty === 'keep') record[name] = value;
-    }
-    records.push(record);
-    lines.push(row.line);
-  }
-  if (header === null) problem(1, `${kind}: the file is empty; expected a header row (${Object.keys(columns).join(',')})`);
-  return { records, issues };
-}
-
-function checkHeader(header: readonly string[], columns: Readonly<Record<string, Column>>, kind: TableKind): string[] {
-  const messages: string[] = [];
-  const seen = new Set<string>();
-  const expected = Object.keys(columns).join(', ');
-  for (const name of header) {
-    if (!Object.hasOwn(columns, name)) messages.push(`${kind} header: unknown column ${JSON.stringify(name)} (expected ${expected})`);
-    else if (seen.has(name)) messages.push(`${kind} header: column ${JSON.stringify(name)} given twice`);
-    seen.add(name);
-  }
-  for (const [name, column] of Object.entries(columns)) {
-    if (column.required && !seen.has(name)) messages.push(`${kind} header: missing column ${JSON.stringify(name)}`);
-  }
-  return messages;
+  return { records: value, issues: [] };
 }

@@ -1,5 +1,5 @@
 /**
- * The `downline` command line: `run`, `check`, `assess`, `compare` and `help`.
+ * The `downline` command line: `run`, `check`, `assess`, `compare`, `help` and `--version`.
  *
  * @module
  */
@@ -12,6 +12,7 @@ import { COMMANDS, type CommandName, helpText, overviewHelp } from './help';
 import { type CliIo, printIssues } from './output';
 import { runCommand } from './run';
 import { Sources } from './sources';
+import { packageVersion } from './version';
 
 export type { CliIo } from './output';
 
@@ -36,7 +37,7 @@ const HANDLERS: Readonly<Record<CommandName, (argv: readonly string[], io: CliIo
  * Runs the CLI on `argv` (the arguments after the program name, `process.argv.slice(2)`) and returns the exit
  * code instead of exiting: 0 ok; 1 invalid input (a `DownlineError`: each issue printed to stderr as
  * `file:line: CODE message`); 2 usage error (unknown command or flag, missing or unreadable file argument).
- * Relative file names start from `io.cwd`.
+ * `--version` (`-V`) prints the package version. Relative file names start from `io.cwd`.
  *
  * @example
  * ```ts
@@ -57,6 +58,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (first === '--help' || first === '-h') {
     io.stdout.write(`${overviewHelp()}\n`);
+    return EXIT.ok;
+  }
+  if (first === '--version' || first === '-V') {
+    if (rest.length > 0) return usage(io, new UsageError(`${first} takes no arguments`));
+    io.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }
   if (first === 'help') {

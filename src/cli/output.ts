@@ -3,15 +3,18 @@
  *
  * @module
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import type { CommissionTotals, Payout } from '../engine';
 import type { Issue } from '../errors';
 import { csvField } from './csv';
+import type { FileFormat } from './inputs';
 import type { Sources } from './sources';
+import { TextSink } from './text-sink';
 
 /**
  * Where the CLI writes and which directory its relative file names start from. `process` fits
  * (`{ stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }`); tests pass string collectors.
+ * `stderr.isTTY` turns the progress line on (cut to `stderr.columns`); `clock` (milliseconds, monotonic,
+ * default `performance.now`) spaces its updates and is read for nothing else.
  *
  * @example
  * ```ts
@@ -21,8 +24,9 @@ import type { Sources } from './sources';
  */
 export interface CliIo {
   readonly stdout: { write(chunk: string): unknown };
-  readonly stderr: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly cwd: string;
+  readonly clock?: () => number;
 }
 
 /**
@@ -52,7 +56,7 @@ export function printIssues(out: CliIo['stderr'], issues: readonly Issue[], sour
  * ```
  */
 export function formatTotals(totals: CommissionTotals, payees: number): string {
-  const rows: [string, string][] = [
+  return formatRows([
     ['potential', totals.potential],
     ['paid', totals.paid],
     ['breakage', totals.breakage],
@@ -60,17 +64,27 @@ export function formatTotals(totals: CommissionTotals, payees: number): string {
     ['residual', totals.residual],
     ['payouts', totals.payouts],
     ['payees', String(payees)],
-  ];
+  ]);
+}
+
+/**
+ * Name and value pairs as an aligned two-column text block: names to the left, values to the right.
+ *
+ * @example
+ * ```ts
+ * formatRows([['paid', '27.00'], ['payees', '2']]);
+ * // 'paid    27.00\npayees      2\n'
+ * ```
+ */
+export function formatRows(rows: readonly (readonly [string, string])[]): string {
   const left = Math.max(...rows.map(([k]) => k.length));
   const right = Math.max(...rows.map(([, v]) => v.length));
   return rows.map(([k, v]) => `${k.padEnd(left)}  ${v.padStart(right)}`).join('\n') + '\n';
 }
 
-const CHUNK = 1 << 16;
-
 /**
- * Writes payouts as CSV (`id,amount`, ids quoted when needed) or as a JSON array of `{ id, amount }`, in
- * chunks, to a file or to a writer.
+ * Writes payouts as CSV (`id,amount`, ids quoted when needed), as a JSON array of `{ id, amount }`, or as JSON
+ * Lines (one `{ id, amount }` a line), in chunks, to a file or to a writer.
  *
  * @example
  * ```ts
@@ -80,29 +94,21 @@ const CHUNK = 1 << 16;
  */
 export function writePayouts(
   payouts: readonly Payout[],
-  format: 'csv' | 'json',
+  format: FileFormat,
   target: { readonly file: string } | { readonly writer: CliIo['stdout'] },
 ): void {
-  const fd = 'file' in target ? openSync(target.file, 'w') : null;
-  const emit = (text: string) => {
-    if (fd !== null) writeSync(fd, text);
-    else (target as { writer: CliIo['stdout'] }).writer.write(text);
-  };
+  const sink = new TextSink(target);
   try {
-    let buffer = format === 'csv' ? 'id,amount\n' : '[';
-    payouts.forEach(({ id, amount }, i) => {
-      buffer +=
-        format === 'csv'
-          ? `${csvField(id)},${amount}\n`
-          : `${i === 0 ? '\n' : ',\n'}  ${JSON.stringify({ id, amount })}`;
-      if (buffer.length >= CHUNK) {
-        emit(buffer);
-        buffer = '';
-      }
-    });
-    if (format === 'json') buffer += payouts.length === 0 ? ']\n' : '\n]\n';
-    emit(buffer);
+    if (format === 'csv') sink.write('id,amount\n');
+    if (format === 'json') sink.write('[');
+    for (let i = 0; i < payouts.length; i++) {
+      const { id, amount } = payouts[i];
+      if (format === 'csv') sink.write(`${csvField(id)},${amount}\n`);
+      else if (format === 'json') sink.write(`${i === 0 ? '\n' : ',\n'}  ${JSON.stringify({ id, amount })}`);
+      else sink.write(`${JSON.stringify({ id, amount })}\n`);
+    }
+    if (format === 'json') sink.write(payouts.length === 0 ? ']\n' : '\n]\n');
   } finally {
-    if (fd !== null) closeSync(fd);
+    sink.close();
   }
 }

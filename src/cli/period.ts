@@ -1,20 +1,46 @@
 /**
- * One period read from its files and validated: the plan, the members (and their genealogy), the orders, and
- * the commission result. Every problem found is collected, located, before anything is computed.
+ * One period read from its files and validated: the plan, the members (and their genealogy), the orders, the
+ * binary placement and carry when given, and the commission result. Every problem found is collected, located,
+ * before anything is computed.
  *
  * @module
  */
-import { type CommissionResult, computeCommissions } from '../engine';
+import { type BinaryCarryInput, type CommissionInput, type CommissionResult, type PlacementRecord, computeCommissions } from '../engine';
 import { DownlineError, ErrorCode, type Issue, collect } from '../errors';
 import { Genealogy, type MemberRecord } from '../genealogy';
 import { type OrderBook, type OrderRecord, safeIngestOrders } from '../orders';
 import { type Plan, safeParsePlan } from '../plan';
-import { type FlagSpecs, type ParsedFlags, requireFlag } from './args';
+import { type FlagSpecs, type ParsedFlags, VERBOSITY_FLAGS, requireFlag } from './args';
+import { BINARY_FLAGS, type BinaryFiles, binaryFileIssues, binaryFiles, readCarry, readPlacement } from './binary-files';
 import { type InputFile, inputFile, readJson, readTable } from './inputs';
+import { NO_PROGRESS, type Progress } from './progress';
 import type { Sources } from './sources';
 
 /**
- * A validated period, ready to report on.
+ * What a period's files hold once read and validated, before it is computed. The order records are ingested
+ * into `orders` and not kept, and the member records only on request, once in the genealogy: a run of
+ * millions does not hold them twice.
+ *
+ * @example
+ * ```ts
+ * const { issues, inputs } = await readPeriodInputs(files, sources);
+ * inputs?.orders.count; // how many orders
+ * ```
+ */
+export interface PeriodInputs {
+  readonly plan: Plan;
+  /** The member records, when asked for with `keepMembers` (compliance reads roles and dates). */
+  readonly members?: MemberRecord[];
+  readonly genealogy: Genealogy;
+  readonly orders: OrderBook;
+  /** The binary placement, when `--placement` was given. */
+  readonly placement?: PlacementRecord[];
+  /** The binary volume carried in, when `--binary-carry` was given. */
+  readonly binaryCarry?: Record<string, BinaryCarryInput>;
+}
+
+/**
+ * A validated period, computed, ready to report on.
  *
  * @example
  * ```ts
@@ -22,24 +48,19 @@ import type { Sources } from './sources';
  * period.result.totals.paid;
  * ```
  */
-export interface Period {
-  readonly plan: Plan;
-  readonly members: MemberRecord[];
-  readonly genealogy: Genealogy;
-  readonly orderRecords: OrderRecord[];
-  readonly orders: OrderBook;
+export interface Period extends PeriodInputs {
   readonly result: CommissionResult;
 }
 
 /**
- * The files of one period.
+ * The files of one period; `placement` and `binaryCarry` for a binary plan.
  *
  * @example
  * ```ts
  * const files: PeriodFiles = { plan: inputFile('plan.json', '--plan', cwd, 'run', true), members, orders };
  * ```
  */
-export interface PeriodFiles {
+export interface PeriodFiles extends BinaryFiles {
   readonly plan: InputFile;
   readonly members: InputFile;
   readonly orders: InputFile;
@@ -54,7 +75,8 @@ export interface PeriodFiles {
  * const plan = readPlan(input, 'plan', sources, issues); // null when invalid
  * ```
  */
-export function readPlan(input: InputFile, key: string, sources: Sources, issues: Issue[]): Plan | null {
+export function readPlan(input: InputFile, key: string, sources: Sources, issues: Issue[], progress: Progress = NO_PROGRESS): Plan | null {
+  progress.stage(`reading ${input.file}`);
   sources.set(key, { file: input.file, format: 'json' });
   const read = readJson(input, ErrorCode.InvalidPlan);
   issues.push(...read.issues);
@@ -79,11 +101,13 @@ export async function readMembers(
   input: InputFile,
   sources: Sources,
   issues: Issue[],
+  progress: Progress = NO_PROGRESS,
 ): Promise<{ members: MemberRecord[]; genealogy: Genealogy } | null> {
-  const table = await readTable('members', input, sources);
+  const table = await readTable('members', input, sources, progress);
   issues.push(...table.issues);
   if (table.issues.length > 0) return null;
-  const members = table.records as unknown as MemberRecord[];
+  const members = table.records as MemberRecord[];
+  progress.stage('building the genealogy');
   const genealogy = Genealogy.safeFromRecords(members, { path: ['members'] });
   if (genealogy.success) return { members, genealogy: genealogy.data };
   issues.push(...genealogy.error.issues);
@@ -98,16 +122,96 @@ export async function readMembers(
  * const records = await readOrders(input, sources, issues); // null when the file itself has problems
  * ```
  */
-export async function readOrders(input: InputFile, sources: Sources, issues: Issue[]): Promise<OrderRecord[] | null> {
-  const table = await readTable('orders', input, sources);
+export async function readOrders(input: InputFile, sources: Sources, issues: Issue[], progress: Progress = NO_PROGRESS): Promise<OrderRecord[] | null> {
+  const table = await readTable('orders', input, sources, progress);
   issues.push(...table.issues);
-  return table.issues.length > 0 ? null : (table.records as unknown as OrderRecord[]);
+  return table.issues.length > 0 ? null : (table.records as OrderRecord[]);
 }
 
 /**
- * Reads and validates a whole period and computes it, collecting every problem: the three files first, then
- * the plan and the members together, then the orders (once the plan gives their scale and the members their
- * affiliates), then the computation itself. `period` is null when any issue was found.
+ * How a period is read: the progress to report to, and whether to keep the member records once the genealogy
+ * is built.
+ *
+ * @example
+ * ```ts
+ * const options: PeriodOptions = { progress: progressFor(flags, io, 'assess'), keepMembers: true };
+ * ```
+ */
+export interface PeriodOptions {
+  readonly progress?: Progress;
+  readonly keepMembers?: boolean;
+}
+
+/**
+ * Reads and validates a period's files, collecting every problem: the files first (plan, members and their
+ * genealogy, orders, placement, carry), then the orders against the plan's scale and the members. `inputs` is
+ * null when any issue was found.
+ *
+ * @example
+ * ```ts
+ * const { issues, inputs } = await readPeriodInputs(files, sources, { progress });
+ * ```
+ */
+export async function readPeriodInputs(
+  files: PeriodFiles,
+  sources: Sources,
+  options: PeriodOptions = {},
+): Promise<{ issues: Issue[]; inputs: PeriodInputs | null }> {
+  const { progress = NO_PROGRESS, keepMembers = false } = options;
+  const issues: Issue[] = [];
+  const plan = readPlan(files.plan, 'plan', sources, issues, progress);
+  const { genealogy, members } = await readGenealogy(files.members, sources, issues, progress, keepMembers);
+  let orderRecords = await readOrders(files.orders, sources, issues, progress);
+  const placement = files.placement === undefined ? undefined : await readPlacement(files.placement, sources, issues, progress);
+  const binaryCarry = files.binaryCarry === undefined ? undefined : readCarry(files.binaryCarry, sources, issues);
+  if (plan !== null) issues.push(...binaryFileIssues(plan, files));
+  if (issues.length > 0 || plan === null || genealogy === null || orderRecords === null || placement === null || binaryCarry === null) {
+    return { issues, inputs: null };
+  }
+  progress.stage('checking the orders');
+  const book = safeIngestOrders(orderRecords, genealogy, { scale: plan.scale, path: ['orders'] });
+  orderRecords = null; // the book holds the orders now: the records may go
+  if (!book.success) return { issues: [...issues, ...book.error.issues], inputs: null };
+  const inputs: PeriodInputs = {
+    plan,
+    genealogy,
+    ...(members === undefined ? {} : { members }),
+    orders: book.data,
+    ...(placement === undefined ? {} : { placement }),
+    ...(binaryCarry === undefined ? {} : { binaryCarry }),
+  };
+  return { issues, inputs };
+}
+
+/** The genealogy, and the member records only when kept: otherwise they may go before the orders are read. */
+async function readGenealogy(
+  input: InputFile,
+  sources: Sources,
+  issues: Issue[],
+  progress: Progress,
+  keep: boolean,
+): Promise<{ genealogy: Genealogy | null; members?: MemberRecord[] }> {
+  const read = await readMembers(input, sources, issues, progress);
+  return { genealogy: read?.genealogy ?? null, ...(keep && read !== null ? { members: read.members } : {}) };
+}
+
+/**
+ * What `computeCommissions` takes for the period read.
+ *
+ * @example
+ * ```ts
+ * const result = computeCommissions(commissionInput(inputs));
+ * ```
+ */
+export function commissionInput(inputs: PeriodInputs): CommissionInput {
+  const { genealogy, plan, orders, placement, binaryCarry } = inputs;
+  return { genealogy, plan, orders, ...(placement === undefined ? {} : { placement }), ...(binaryCarry === undefined ? {} : { binaryCarry }) };
+}
+
+/**
+ * Reads and validates a whole period and computes it, collecting every problem: the files
+ * ({@link readPeriodInputs}), then the computation itself (the placement and the carry are checked there).
+ * `period` is null when any issue was found.
  *
  * @example
  * ```ts
@@ -115,17 +219,13 @@ export async function readOrders(input: InputFile, sources: Sources, issues: Iss
  * for (const issue of issues) console.log(sources.format(issue));
  * ```
  */
-export async function validatePeriod(files: PeriodFiles, sources: Sources): Promise<{ issues: Issue[]; period: Period | null }> {
-  const issues: Issue[] = [];
-  const plan = readPlan(files.plan, 'plan', sources, issues);
-  const members = await readMembers(files.members, sources, issues);
-  const orderRecords = await readOrders(files.orders, sources, issues);
-  if (plan === null || members === null || orderRecords === null) return { issues, period: null };
-  const book = safeIngestOrders(orderRecords, members.genealogy, { scale: plan.scale, path: ['orders'] });
-  if (!book.success) return { issues: [...issues, ...book.error.issues], period: null };
-  const result = collect(() => computeCommissions({ genealogy: members.genealogy, plan, orders: book.data }), issues);
+export async function validatePeriod(files: PeriodFiles, sources: Sources, options: PeriodOptions = {}): Promise<{ issues: Issue[]; period: Period | null }> {
+  const { issues, inputs } = await readPeriodInputs(files, sources, options);
+  if (inputs === null) return { issues, period: null };
+  options.progress?.stage('computing the period');
+  const result = collect(() => computeCommissions(commissionInput(inputs)), issues);
   if (result === null) return { issues, period: null };
-  return { issues, period: { plan, ...members, orderRecords, orders: book.data, result } };
+  return { issues, period: { ...inputs, result } };
 }
 
 /**
@@ -136,15 +236,15 @@ export async function validatePeriod(files: PeriodFiles, sources: Sources): Prom
  * const { result } = await loadPeriod(files, sources);
  * ```
  */
-export async function loadPeriod(files: PeriodFiles, sources: Sources): Promise<Period> {
-  const { issues, period } = await validatePeriod(files, sources);
+export async function loadPeriod(files: PeriodFiles, sources: Sources, options: PeriodOptions = {}): Promise<Period> {
+  const { issues, period } = await validatePeriod(files, sources, options);
   if (period === null) throw new DownlineError(issues);
   return period;
 }
 
 /**
- * The period files named by `--plan`, `--members` and `--orders`, checked to exist (a `UsageError`
- * otherwise, exit code 2).
+ * The period files named by `--plan`, `--members`, `--orders` and, when given, `--placement` and
+ * `--binary-carry`, checked to exist (a `UsageError` otherwise, exit code 2).
  *
  * @example
  * ```ts
@@ -159,19 +259,22 @@ export function periodFiles(flags: ParsedFlags, cwd: string, command: string): P
     plan: inputFile(plan, '--plan', cwd, command, true),
     members: inputFile(members, '--members', cwd, command),
     orders: inputFile(orders, '--orders', cwd, command),
+    ...binaryFiles(flags, cwd, command),
   };
 }
 
 /**
- * The flags every period command takes.
+ * The flags every period command takes: the period's files, `--quiet`/`-q` and `--progress`.
  *
  * @example
  * ```ts
- * parseFlags(argv, { ...PERIOD_FLAGS, quiet: { type: 'boolean' } }, 'run');
+ * parseFlags(argv, { ...PERIOD_FLAGS, out: { type: 'string' } }, 'run');
  * ```
  */
 export const PERIOD_FLAGS: FlagSpecs = {
   plan: { type: 'string' },
   members: { type: 'string' },
   orders: { type: 'string' },
+  ...BINARY_FLAGS,
+  ...VERBOSITY_FLAGS,
 };

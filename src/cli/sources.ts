@@ -5,9 +5,11 @@
  * @module
  */
 import { type Issue, formatPath } from '../errors';
+import type { FileFormat } from './inputs';
 
 /**
- * One input file: its name as the user typed it, its format, and for CSV the line of each record.
+ * One input file: its name as the user typed it, its format, and for CSV and JSON Lines the line of each
+ * record.
  *
  * @example
  * ```ts
@@ -16,9 +18,9 @@ import { type Issue, formatPath } from '../errors';
  */
 export interface Source {
   readonly file: string;
-  readonly format: 'csv' | 'json';
-  /** CSV only: `lines[i]` is the line record `i` starts on. */
-  readonly lines?: readonly number[];
+  readonly format: FileFormat;
+  /** CSV and JSON Lines: `lines.at(i)` is the line record `i` starts on. */
+  readonly lines?: { at(index: number): number | undefined };
 }
 
 /**
@@ -36,7 +38,7 @@ export interface FileIssue extends Issue {
 
 /**
  * The inputs of one command, by the first key of the issue paths they answer to (`plan`, `members`, `orders`,
- * `costs`, `before`, `after`).
+ * `costs`, `before`, `after`, `placement`, `binaryCarry`, `state`, `refunds`, `leavers`).
  *
  * @example
  * ```ts
@@ -60,8 +62,8 @@ export class Sources {
   }
 
   /**
-   * One issue as `file:line: CODE message` (a CSV record), `file: path: CODE message` (a JSON record), or
-   * `file: CODE message` (the file as a whole); issues of no file are `downline: CODE message`.
+   * One issue as `file:line: CODE message` (a CSV or JSON Lines record), `file: path: CODE message` (a JSON
+   * record), or `file: CODE message` (the file as a whole); issues of no file are `downline: CODE message`.
    */
   format(issue: Issue): string {
     const tail = `${issue.code} ${issue.message.replace(/\s*\n\s*/g, ' ')}`; // one problem, one line
@@ -72,9 +74,8 @@ export class Sources {
     const [root, index] = issue.path;
     const source = typeof root === 'string' ? this.#byKey.get(root) : undefined;
     if (source === undefined) return `downline: ${tail}`;
-    if (source.lines !== undefined && typeof index === 'number' && source.lines[index] !== undefined) {
-      return `${source.file}:${source.lines[index]}: ${tail}`;
-    }
+    const line = source.lines !== undefined && typeof index === 'number' ? source.lines.at(index) : undefined;
+    if (line !== undefined) return `${source.file}:${line}: ${tail}`;
     const inner = formatPath(issue.path.slice(1));
     return inner === '' ? `${source.file}: ${tail}` : `${source.file}: ${inner}: ${tail}`;
   }

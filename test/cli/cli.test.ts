@@ -209,7 +209,7 @@ describe('usage and help', () => {
       expect(viaHelp.code).toBe(0);
       expect(viaFlag).toEqual(viaHelp);
       expect(viaHelp.stdout).toMatch(new RegExp(`^Usage: downline ${command} `));
-      expect(viaHelp.stdout).toMatch(new RegExp(`Example:\\n  downline ${command} --`));
+      expect(viaHelp.stdout).toMatch(new RegExp(`Examples?:\\n  downline ${command} --`));
     }
   });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvLineParser, csvField, readCsvRows } from '../../src/cli/csv';
+import { type CsvRow, CsvLineParser, csvField, readCsv, readCsvRows, splitCommas } from '../../src/cli/csv';
 import { removeTempDirs, tempDir } from './helpers';
 
 afterAll(removeTempDirs);
@@ -48,6 +48,28 @@ describe('CSV reading', () => {
     expect(parser.feed('"two', 2)).toBeNull();
     expect(parser.feed('lines"', 3)).toEqual({ line: 2, fields: ['two\nlines'] });
     expect(parser.end()).toBeNull();
+  });
+
+  it('splits unquoted rows on every comma, empty fields included', () => {
+    expect(splitCommas('o1,B,,retail')).toEqual(['o1', 'B', '', 'retail']);
+    expect(splitCommas('')).toEqual(['']);
+    expect(splitCommas(',')).toEqual(['', '']);
+    expect(splitCommas('a,b,')).toEqual(['a', 'b', '']);
+  });
+
+  it('hands rows over one at a time with readCsv, and stops when asked', async () => {
+    const file = join(tempDir(), 'stop.csv');
+    writeFileSync(file, 'a,b\n1,2\n"3\n4",5\n6,7\n');
+    const seen: CsvRow[] = [];
+    await readCsv(file, (row) => {
+      seen.push(row);
+      return seen.length < 3;
+    });
+    expect(seen).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2'] },
+      { line: 3, fields: ['3\n4', '5'] },
+    ]);
   });
 
   it('quotes output fields only when needed', () => {

@@ -26,14 +26,33 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 
 /** Runs the CLI in `cwd` and collects its output. */
 export async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWith({}, cwd, ...argv);
+}
+
+/**
+ * Runs the CLI with a stderr that may pose as a terminal (`isTTY`, `columns`) and a fake clock (each call a
+ * second later than the last, so that no progress update is held back), and collects its output.
+ */
+export async function cliWith(
+  options: { isTTY?: boolean; columns?: number; clock?: () => number },
+  cwd: string,
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.isTTY, columns: options.columns },
     cwd,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   return { code, stdout, stderr };
+}
+
+/** A fake monotonic clock: each reading is `step` milliseconds after the last. */
+export function steppingClock(step = 1000): () => number {
+  let now = 0;
+  return () => (now += step);
 }
 
 /** The README's quick-start period: A ← B ← C ← D. B earns 14.00, A 13.00. */

@@ -5,7 +5,7 @@
  */
 import { assessCompliance, discloseIncome, formatAssessment, formatIncomeDisclosure, type CompliancePeriod, type CostRecord } from '../compliance';
 import { DownlineError, type Issue } from '../errors';
-import { optionalFlag, parseFlags } from './args';
+import { type FlagSpecs, optionalFlag, type ParsedFlags, parseFlags } from './args';
 import { COMMAND_HELP } from './help';
 import { inputFile, readTable } from './inputs';
 import type { CliIo } from './output';
@@ -48,36 +48,73 @@ export async function readCosts(
  * ```
  */
 export async function assessCommand(argv: readonly string[], io: CliIo, sources: Sources): Promise<number> {
-  const flags = parseFlags(
-    argv,
-    { ...PERIOD_FLAGS, costs: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' }, 'low-income-limit': { type: 'string' } },
-    'assess',
-  );
+  const flags = parseFlags(argv, COMPLIANCE_FLAGS, 'assess');
   if (flags.help === true) {
     io.stdout.write(`${COMMAND_HELP.assess}\n`);
     return 0;
   }
-  const files = periodFiles(flags, io.cwd, 'assess');
-  const costsFile = optionalFlag(flags, 'costs');
-  if (costsFile !== undefined) inputFile(costsFile, '--costs', io.cwd, 'assess'); // a usage error before any work
-  const start = optionalFlag(flags, 'start');
-  const end = optionalFlag(flags, 'end');
-  const lowIncomeLimit = optionalFlag(flags, 'low-income-limit');
+  const read = compliancePeriodReader(flags, io.cwd, 'assess');
   const { assessment, statement } = await withProgress(progressFor(flags, io, 'assess'), async (progress) => {
-    const { issues, period } = await validatePeriod(files, sources, { progress, keepMembers: true });
-    const costs = await readCosts(costsFile, io.cwd, 'assess', sources, issues, progress);
-    if (issues.length > 0 || period === null) throw new DownlineError(issues);
-    const record: CompliancePeriod = {
-      result: period.result,
-      ...(period.members !== undefined ? { members: period.members } : {}),
-      ...(costs !== undefined ? { costs } : {}),
-      ...(start !== undefined ? { start } : {}),
-      ...(end !== undefined ? { end } : {}),
-    };
-    const options = lowIncomeLimit !== undefined ? { lowIncomeLimit } : {};
+    const { period, options } = await read(sources, progress);
     progress.stage('assessing compliance');
-    return { assessment: assessCompliance(record, options), statement: discloseIncome(record, options) };
+    return { assessment: assessCompliance(period, options), statement: discloseIncome(period, options) };
   });
   io.stdout.write(`${formatAssessment(assessment).trimEnd()}\n\n${formatIncomeDisclosure(statement).trimEnd()}\n`);
   return 0;
+}
+
+/**
+ * The flags of the commands that assess a period (`assess`, `report`): the period's files, the costs, the
+ * period's dates and the low-income limit.
+ *
+ * @example
+ * ```ts
+ * const flags = parseFlags(argv, { ...COMPLIANCE_FLAGS, out: { type: 'string' } }, 'report');
+ * ```
+ */
+export const COMPLIANCE_FLAGS: FlagSpecs = {
+  ...PERIOD_FLAGS,
+  costs: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  'low-income-limit': { type: 'string' },
+};
+
+/**
+ * Checks the compliance flags' files (usage errors before any work) and returns the reader of the period:
+ * validated and computed, with the member records, the costs, the dates and the options of the assessment.
+ * Invalid input throws one `DownlineError` with every issue, located by `sources`.
+ *
+ * @example
+ * ```ts
+ * const read = compliancePeriodReader(flags, io.cwd, 'report');
+ * const { period, options } = await read(sources, progress);
+ * ```
+ */
+export function compliancePeriodReader(
+  flags: ParsedFlags,
+  cwd: string,
+  command: string,
+): (sources: Sources, progress: Progress) => Promise<{ period: CompliancePeriod; options: { lowIncomeLimit?: string } }> {
+  const files = periodFiles(flags, cwd, command);
+  const costsFile = optionalFlag(flags, 'costs');
+  if (costsFile !== undefined) inputFile(costsFile, '--costs', cwd, command); // a usage error before any work
+  const start = optionalFlag(flags, 'start');
+  const end = optionalFlag(flags, 'end');
+  const lowIncomeLimit = optionalFlag(flags, 'low-income-limit');
+  return async (sources, progress) => {
+    const { issues, period } = await validatePeriod(files, sources, { progress, keepMembers: true });
+    const costs = await readCosts(costsFile, cwd, command, sources, issues, progress);
+    if (issues.length > 0 || period === null) throw new DownlineError(issues);
+    return {
+      period: {
+        result: period.result,
+        ...(period.members !== undefined ? { members: period.members } : {}),
+        ...(costs !== undefined ? { costs } : {}),
+        ...(start !== undefined ? { start } : {}),
+        ...(end !== undefined ? { end } : {}),
+      },
+      options: lowIncomeLimit !== undefined ? { lowIncomeLimit } : {},
+    };
+  };
 }

@@ -12,7 +12,7 @@
  * COMMANDS.includes('run'); // true
  * ```
  */
-export const COMMANDS = ['run', 'check', 'assess', 'compare'] as const;
+export const COMMANDS = ['run', 'check', 'assess', 'compare', 'report'] as const;
 
 /**
  * One of {@link COMMANDS}.
@@ -148,6 +148,29 @@ ${OUTPUT}
 
 Example:
   downline compare --before plan-v1.json --after plan-v2.json --members members.csv --orders orders.csv`,
+
+  report: `Usage: downline report --plan <plan.json> --members <members.csv|json|jsonl> --orders <orders.csv|json|jsonl>
+                       [--costs <file>] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--low-income-limit <amount>]
+                       [--title <text>] [--top <n>] [--generated <label>] [--out <report.html>]
+                       [--placement <file>] [--binary-carry <carry.json>] [-q|--quiet] [--progress]
+
+Computes the period and writes the HTML report: one self-contained file (no script, no request) with
+the totals, payouts by level and by rank, the income distribution (histogram, Lorenz curve, Gini), the
+compliance flags with their sources, the income disclosure statement and the top earners explained.
+
+Files:
+  --plan, --members, --orders, --costs, --start/--end, --low-income-limit  as in "downline help assess"
+  --placement, --binary-carry   as in "downline help run"
+  --title       the report's title (default "Commission period report")
+  --top         how many top earners to explain, 0 to 100 (default 10)
+  --generated   a label shown as "generated …" (left out by default: the same period, the same bytes)
+  --out         the HTML file to write; without it the page goes to stdout
+
+${OUTPUT}
+
+Example:
+  downline report --plan plan.json --members members.csv --orders orders.csv --costs costs.csv \\
+    --start 2026-10-01 --end 2026-10-31 --title "October 2026" --out october.html`,
 };
 
 /**
@@ -170,12 +193,14 @@ Commands:
   check     validate the plan, members and orders; print every problem as file:line: CODE message
   assess    the compliance assessment and the income disclosure statement of a period
   compare   the same period under two plans: totals, stages, payees, compliance
+  report    the HTML report of a period: charts, compliance flags, disclosure, top earners
 
 Examples:
   downline run --plan plan.json --members members.csv --orders orders.csv --out payouts.csv
   downline check --plan plan.json --members members.csv --orders orders.csv
   downline assess --plan plan.json --members members.csv --orders orders.csv --costs costs.csv
   downline compare --before plan-v1.json --after plan-v2.json --members members.csv --orders orders.csv
+  downline report --plan plan.json --members members.csv --orders orders.csv --out report.html
 
 Files are CSV, JSON or JSON Lines (.jsonl/.ndjson) by extension; -q/--quiet prints nothing but errors
 on stderr, --progress shows the progress line even when stderr is not a terminal.

@@ -1,5 +1,5 @@
 /**
- * The `downline` command line: `run`, `check`, `assess`, `compare`, `help` and `--version`.
+ * The `downline` command line: `run`, `check`, `assess`, `compare`, `report`, `help` and `--version`.
  *
  * @module
  */
@@ -10,6 +10,7 @@ import { checkCommand } from './check';
 import { compareCommand } from './compare';
 import { COMMANDS, type CommandName, helpText, overviewHelp } from './help';
 import { type CliIo, printIssues } from './output';
+import { reportCommand } from './report';
 import { runCommand } from './run';
 import { Sources } from './sources';
 import { packageVersion } from './version';
@@ -31,6 +32,7 @@ const HANDLERS: Readonly<Record<CommandName, (argv: readonly string[], io: CliIo
   check: checkCommand,
   assess: assessCommand,
   compare: compareCommand,
+  report: reportCommand,
 };
 
 /**

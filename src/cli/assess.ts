@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { assessCompliance, discloseIncome, formatAssessment, formatIncomeDisclosure, type CompliancePeriod, type CostRecord } from '../compliance';
+import { formatAssessment, formatIncomeDisclosure, type CompliancePeriod, type CostRecord } from '../compliance';
+import { assessAndDisclose } from '../compliance/assess-and-disclose';
 import { DownlineError, type Issue } from '../errors';
 import { type FlagSpecs, optionalFlag, type ParsedFlags, parseFlags } from './args';
 import { COMMAND_HELP } from './help';
@@ -57,7 +58,7 @@ export async function assessCommand(argv: readonly string[], io: CliIo, sources:
   const { assessment, statement } = await withProgress(progressFor(flags, io, 'assess'), async (progress) => {
     const { period, options } = await read(sources, progress);
     progress.stage('assessing compliance');
-    return { assessment: assessCompliance(period, options), statement: discloseIncome(period, options) };
+    return assessAndDisclose(period, options);
   });
   io.stdout.write(`${formatAssessment(assessment).trimEnd()}\n\n${formatIncomeDisclosure(statement).trimEnd()}\n`);
   return 0;

@@ -38,8 +38,15 @@ export const payout: (id: string) => string = (id) => String(id) + typeof downli
 TS
 node check.mjs
 node check.cjs
-# the command installed with the package
+# the command installed with the package: help, version, and a report written from CSV files
 ./node_modules/.bin/downline --help | grep -q 'Example' && echo 'bin ok: downline --help'
+version=$(./node_modules/.bin/downline --version)
+[ "$version" = "$(node -p "require('$repo/package.json').version")" ] && echo "bin ok: downline --version $version"
+printf '%s\n' '{"levels":["0.10","0.05"]}' > plan.json
+printf 'id,sponsorId\nA,\nB,A\nC,B\n' > members.csv
+printf 'id,affiliateId,amount,kind\no1,C,100.00,retail\n' > orders.csv
+./node_modules/.bin/downline report --plan plan.json --members members.csv --orders orders.csv --out report.html --quiet
+grep -q '<svg class="chart" data-chart="levels"' report.html && echo 'bin ok: downline report wrote report.html'
 node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --skipLibCheck \
   --module nodenext --moduleResolution nodenext check.mts check.cts
 echo "types resolve from ESM (check.mts) and CJS (check.cts)"

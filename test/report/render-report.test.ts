@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCommissions, DownlineError, ErrorCode, Genealogy, groupThousands, renderReport, reportData } from '../../src';
+import { compareDecimals, computeCommissions, DownlineError, ErrorCode, Genealogy, groupThousands, renderReport, reportData } from '../../src';
 import { ExactColumn } from '../../src/money/exact-column';
 import { barChart } from '../../src/report/bar-chart';
 import { compactAmount } from '../../src/report/compact-amount';
@@ -70,7 +70,7 @@ describe('renderReport', () => {
   });
 
   it('lists the top earners, best paid first, with their payouts and explanations', () => {
-    const payees = period.result.payouts().sort((a, b) => Number(BigInt(b.amount.replace('.', '')) - BigInt(a.amount.replace('.', ''))));
+    const payees = period.result.payouts().sort((a, b) => compareDecimals(b.amount, a.amount));
     expect(data.top.length).toBe(10);
     expect(data.top.map((top) => top.payout)).toEqual(payees.slice(0, 10).map((payee) => payee.amount));
     for (const top of data.top) {

@@ -120,7 +120,9 @@ export function reportData(period: CompliancePeriod, options: ReportOptions = {}
   const split = levelBreakdown(genealogy, volumes.commissionable, compiled, active, ranks?.paidAs ?? null, volumes.commissionableTotal);
   let activeCount = 0;
   for (let i = 0; i < active.length; i++) activeCount += active[i];
-  const grouped = ordersByBuyer(book, compiled);
+  const topList = topIndexes(run.exact, resolved.topEarners, genealogy.ids);
+  // the orders by buyer, for the top earners' levels: built only when there is someone to explain
+  const grouped = topList.length === 0 ? undefined : ordersByBuyer(book, compiled);
   // payees: paid something once rounded, as the disclosure counts who earned nothing
   let payees = 0;
   for (let i = 0; i < run.exact.values.length; i++) {
@@ -139,7 +141,7 @@ export function reportData(period: CompliancePeriod, options: ReportOptions = {}
     lorenz: lorenzCurve(sorted),
     assessment,
     disclosure,
-    top: topIndexes(run.exact, resolved.topEarners, genealogy.ids).map((index) => topEarner(period, index, grouped, data.income.of(genealogy.ids.at(index)), state.roundedTotal)),
+    top: grouped === undefined ? [] : topList.map((index) => topEarner(period, index, grouped, data.income.of(genealogy.ids.at(index)), state.roundedTotal)),
   };
 }
 

@@ -41,8 +41,8 @@ const FILE_NOTES = `  Amounts are decimal strings ("49.90"); CSV files have a he
 
 const OUTPUT = `Output:
   -q, --quiet   nothing but errors on stderr
-  --progress    the progress line (stage, rows read per file) even when stderr is not a terminal;
-                on a terminal it is shown unless --quiet`;
+  --progress    the progress (stage, rows read per file) even when stderr is not a terminal, there
+                as log lines; on a terminal it is shown unless --quiet`;
 
 /**
  * Each command's usage text, with an example.

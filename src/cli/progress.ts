@@ -105,9 +105,45 @@ export class ProgressLine implements Progress {
 }
 
 /**
+ * The progress as log lines, for `--progress` when stderr is no terminal (a CI log, a file): each stage on a
+ * line of its own, and row counts at most once a second (`\r` would not rewrite anything there).
+ *
+ * @example
+ * ```ts
+ * const progress = new ProgressLog(logStream, 'run', () => performance.now());
+ * progress.stage('reading members.csv'); // "downline run: reading members.csv\n"
+ * ```
+ */
+export class ProgressLog implements Progress {
+  readonly #out: { write(chunk: string): unknown };
+  readonly #prefix: string;
+  readonly #clock: () => number;
+  #last: number;
+
+  constructor(out: { write(chunk: string): unknown }, command: string, clock: () => number) {
+    this.#out = out;
+    this.#prefix = `downline ${command}: `;
+    this.#clock = clock;
+    this.#last = clock();
+  }
+
+  stage(name: string): void {
+    this.#out.write(`${this.#prefix}${name}\n`);
+    this.#last = this.#clock();
+  }
+
+  rows(file: string, count: number): void {
+    if (this.#clock() - this.#last < 1000) return;
+    this.stage(`reading ${file}: ${groupDigits(count)} row${count === 1 ? '' : 's'}`);
+  }
+
+  done(): void {}
+}
+
+/**
  * The progress a command shows: a {@link ProgressLine} on stderr when stderr is a terminal and `--quiet` is not
- * given, or when `--progress` is; {@link NO_PROGRESS} otherwise. `io.clock` (default `performance.now`) spaces
- * the updates.
+ * given, or when `--progress` is (a {@link ProgressLog} when stderr is no terminal); {@link NO_PROGRESS}
+ * otherwise. `io.clock` (default `performance.now`) spaces the updates.
  *
  * @example
  * ```ts
@@ -124,8 +160,10 @@ export function progressFor(
   io: { readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean; readonly columns?: number }; readonly clock?: () => number },
   command: string,
 ): Progress {
-  const shown = flags.progress === true || (io.stderr.isTTY === true && flags.quiet !== true);
-  return shown ? new ProgressLine(io.stderr, command, io.clock ?? (() => performance.now())) : NO_PROGRESS;
+  const terminal = io.stderr.isTTY === true;
+  const clock = io.clock ?? (() => performance.now());
+  if (terminal && (flags.progress === true || flags.quiet !== true)) return new ProgressLine(io.stderr, command, clock);
+  return flags.progress === true ? new ProgressLog(io.stderr, command, clock) : NO_PROGRESS;
 }
 
 /**

@@ -4,7 +4,7 @@
  * the tests read what is written, never how long anything took.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { NO_PROGRESS, ProgressLine, groupDigits, progressFor } from '../../src/cli/progress';
+import { NO_PROGRESS, ProgressLine, ProgressLog, groupDigits, progressFor } from '../../src/cli/progress';
 import { QUICK_START, cliWith, removeTempDirs, steppingClock, tempDir, writeFiles } from './helpers';
 
 afterAll(removeTempDirs);
@@ -63,10 +63,13 @@ describe('the progress line', () => {
     expect(frames(bad.stderr).after).toBe('orders.csv:2: UNKNOWN_AFFILIATE order "o1": unknown affiliate "Z"\ndownline run: 1 problem found\n');
   });
 
-  it('is forced with --progress when stderr is no terminal, and off by default there', async () => {
+  it('is forced with --progress when stderr is no terminal, as log lines, and off by default there', async () => {
     const forced = await cliWith({ clock: steppingClock() }, quickStart(), 'check', ...PERIOD, '--progress');
     expect(forced.code).toBe(0);
-    expect(frames(forced.stderr).shown).toContain('downline check: reading orders.csv: 5 rows');
+    expect(forced.stderr).not.toContain('\r');
+    const lines = forced.stderr.split('\n');
+    expect(lines).toContain('downline check: reading orders.csv: 5 rows');
+    expect(lines).toContain('downline check: building the genealogy');
     const plain = await cliWith({ clock: steppingClock() }, quickStart(), 'check', ...PERIOD);
     expect(plain.stderr).toBe('');
   });
@@ -146,7 +149,8 @@ describe('ProgressLine', () => {
     expect(progressFor({}, io(true), 'run')).toBeInstanceOf(ProgressLine);
     expect(progressFor({ quiet: true }, io(true), 'run')).toBe(NO_PROGRESS);
     expect(progressFor({}, io(false), 'run')).toBe(NO_PROGRESS);
-    expect(progressFor({ progress: true, quiet: true }, io(false), 'run')).toBeInstanceOf(ProgressLine);
+    expect(progressFor({ progress: true, quiet: true }, io(false), 'run')).toBeInstanceOf(ProgressLog);
+    expect(progressFor({ progress: true }, io(true), 'run')).toBeInstanceOf(ProgressLine);
   });
 
   it('groups digits the same everywhere', () => {

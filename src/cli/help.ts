@@ -94,10 +94,13 @@ Examples:
                --state ledger.json --refunds refunds.csv --state-out ledger.json --out payouts.csv`,
 
   check: `Usage: downline check --plan <plan.json> --members <members.csv|json|jsonl> --orders <orders.csv|json|jsonl>
-                      [--placement <file>] [--binary-carry <carry.json>] [-q|--quiet] [--progress]
+                      [--placement <file>] [--binary-carry <carry.json>]
+                      [--period <id> [--state <ledger.json>] [--refunds <file>] [--leavers <file>]]
+                      [-q|--quiet] [--progress]
 
-Validates the plan, the members and the orders (and a binary plan's placement and carry) and prints
-every problem found, one a line:
+Validates the plan, the members and the orders (and a binary plan's placement and carry; with --period,
+the ledger, the refunds and the leavers, as "downline run" would close the period, nothing written) and
+prints every problem found, one a line:
   file:line: CODE message     (a CSV or JSON Lines row; line 1 of a CSV file is the header)
   file: path: CODE message    (a JSON record, e.g. members.json: [3].sponsorId)
 Orders are checked once the plan and the members are valid. Exit code 1 when there is any problem.
@@ -107,8 +110,10 @@ ${FILE_NOTES}
 
 ${OUTPUT}
 
-Example:
-  downline check --plan plan.json --members members.csv --orders orders.csv`,
+Examples:
+  downline check --plan plan.json --members members.csv --orders orders.csv
+  downline check --plan plan.json --members members.csv --orders orders.csv --period 2026-02 \\
+    --state ledger.json --refunds refunds.csv`,
 
   assess: `Usage: downline assess --plan <plan.json> --members <members.csv|json|jsonl> --orders <orders.csv|json|jsonl>
                        [--costs <costs.csv|json|jsonl>] [--start YYYY-MM-DD] [--end YYYY-MM-DD]

@@ -42,14 +42,60 @@ export const LEDGER_FLAGS: FlagSpecs = {
  * const files: LedgerFiles = { period: '2026-02', state, stateOut: outputFile('next.json', '--state-out', cwd, 'run') };
  * ```
  */
-export interface LedgerFiles {
+export interface LedgerFiles extends LedgerInputs {
+  readonly stateOut: OutputFile;
+  readonly statement?: OutputFile;
+}
+
+/**
+ * What a period on a ledger reads: the period's id, the state it runs on, the refunds and the leavers.
+ *
+ * @example
+ * ```ts
+ * const inputs: LedgerInputs = { period: '2026-02', state: inputFile('ledger.json', '--state', cwd, 'check', true) };
+ * ```
+ */
+export interface LedgerInputs {
   readonly period: string;
   /** The state the period runs on; absent: a new, empty ledger. */
   readonly state?: InputFile;
   readonly refunds?: InputFile;
   readonly leavers?: InputFile;
-  readonly stateOut: OutputFile;
-  readonly statement?: OutputFile;
+}
+
+/** The flags `downline check` takes to check a period on a ledger: what a run reads, nothing it writes. */
+export const LEDGER_INPUT_FLAGS: FlagSpecs = {
+  period: LEDGER_FLAGS.period,
+  state: LEDGER_FLAGS.state,
+  refunds: LEDGER_FLAGS.refunds,
+  leavers: LEDGER_FLAGS.leavers,
+};
+
+/**
+ * The ledger files a check reads, or null when no ledger flag was given; any of them needs `--period`, and
+ * the binary carry then comes from the state (`UsageError`s, like {@link ledgerFiles}).
+ *
+ * @example
+ * ```ts
+ * const ledger = ledgerInputs(flags, io.cwd, 'check'); // null without --period, --state, …
+ * ```
+ */
+export function ledgerInputs(flags: ParsedFlags, cwd: string, command: string): LedgerInputs | null {
+  if (!Object.keys(LEDGER_INPUT_FLAGS).some((name) => flags[name] !== undefined)) return null;
+  const period = optionalFlag(flags, 'period');
+  if (period === undefined) throw new UsageError('missing --period <id>: a run on a ledger closes one period', command);
+  if (flags['binary-carry'] !== undefined) {
+    throw new UsageError('--binary-carry: a run on a ledger takes the binary carry from the state; leave it out', command);
+  }
+  const state = optionalFlag(flags, 'state');
+  const refunds = optionalFlag(flags, 'refunds');
+  const leavers = optionalFlag(flags, 'leavers');
+  return {
+    period,
+    ...(state === undefined ? {} : { state: inputFile(state, '--state', cwd, command, true) }),
+    ...(refunds === undefined ? {} : { refunds: inputFile(refunds, '--refunds', cwd, command) }),
+    ...(leavers === undefined ? {} : { leavers: inputFile(leavers, '--leavers', cwd, command) }),
+  };
 }
 
 /**
@@ -64,22 +110,13 @@ export interface LedgerFiles {
  */
 export function ledgerFiles(flags: ParsedFlags, cwd: string, command: string): LedgerFiles | null {
   if (!Object.keys(LEDGER_FLAGS).some((name) => flags[name] !== undefined)) return null;
-  const period = optionalFlag(flags, 'period');
+  if (flags.period === undefined) throw new UsageError('missing --period <id>: a run on a ledger closes one period', command);
   const stateOut = optionalFlag(flags, 'state-out');
-  if (period === undefined) throw new UsageError('missing --period <id>: a run on a ledger closes one period', command);
   if (stateOut === undefined) throw new UsageError('missing --state-out <file>: where the ledger goes after the period', command);
-  if (flags['binary-carry'] !== undefined) {
-    throw new UsageError('--binary-carry: a run on a ledger takes the binary carry from the state; leave it out', command);
-  }
-  const state = optionalFlag(flags, 'state');
-  const refunds = optionalFlag(flags, 'refunds');
-  const leavers = optionalFlag(flags, 'leavers');
+  const inputs = ledgerInputs(flags, cwd, command) as LedgerInputs; // not null: --period is given
   const statement = optionalFlag(flags, 'statement');
   return {
-    period,
-    ...(state === undefined ? {} : { state: inputFile(state, '--state', cwd, command, true) }),
-    ...(refunds === undefined ? {} : { refunds: inputFile(refunds, '--refunds', cwd, command) }),
-    ...(leavers === undefined ? {} : { leavers: inputFile(leavers, '--leavers', cwd, command) }),
+    ...inputs,
     stateOut: outputFile(stateOut, '--state-out', cwd, command),
     ...(statement === undefined ? {} : { statement: outputFile(statement, '--statement', cwd, command) }),
   };
@@ -95,7 +132,7 @@ export function ledgerFiles(flags: ParsedFlags, cwd: string, command: string): L
  * const { result, statement, nextState } = await runOnLedger(inputs, ledger, sources, progress);
  * ```
  */
-export async function runOnLedger(inputs: PeriodInputs, files: LedgerFiles, sources: Sources, progress: Progress = NO_PROGRESS): Promise<PeriodOutcome> {
+export async function runOnLedger(inputs: PeriodInputs, files: LedgerInputs, sources: Sources, progress: Progress = NO_PROGRESS): Promise<PeriodOutcome> {
   const issues: Issue[] = [];
   const state = files.state === undefined ? emptyState() : readStateFile(files.state, sources, issues, progress);
   const refunds = files.refunds === undefined ? undefined : await readTable('refunds', files.refunds, sources, progress);

@@ -164,3 +164,38 @@ describe('downline run on a ledger', () => {
     expect(read(dir, 'three.json')).toBe(read(dir, 'one.json'));
   });
 });
+
+describe('downline check on a ledger', () => {
+  it('checks the period as run would close it, writing nothing', async () => {
+    const dir = ledgerDir();
+    expect((await cli(dir, 'run', ...JANUARY, '--state-out', 'ledger.json', '-q')).code).toBe(0);
+    const before = read(dir, 'ledger.json');
+    const ok = await cli(dir, 'check', ...FEBRUARY, '--state', 'ledger.json', '--refunds', 'refunds.csv');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^ok: plan plan\.json, 4 members, 3 orders\n$/);
+    expect(read(dir, 'ledger.json')).toBe(before);
+  });
+
+  it('lists the problems of the state, the refunds and the leavers, located in their files', async () => {
+    const dir = ledgerDir({ 'refunds.csv': 'id,orderId,amount\nr1,zz,5.00\n', 'leavers.csv': 'id\nNOBODY\n' });
+    expect((await cli(dir, 'run', ...JANUARY, '--state-out', 'ledger.json', '-q')).code).toBe(0);
+    const bad = await cli(dir, 'check', ...FEBRUARY, '--state', 'ledger.json', '--refunds', 'refunds.csv', '--leavers', 'leavers.csv');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^refunds\.csv:2: UNKNOWN_ORDER /m);
+    expect(bad.stdout).toMatch(/^leavers\.csv:2: [A-Z_]+ .*NOBODY/m);
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ schemaVersion: 1, periods: 'none' }));
+    const broken = await cli(dir, 'check', ...FEBRUARY, '--state', 'broken.json');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/^broken\.json: .*INVALID_STATE /m);
+    const closed = await cli(dir, 'check', ...JANUARY, '--state', 'ledger.json');
+    expect(closed.code).toBe(1);
+    expect(closed.stdout).toMatch(/PERIOD_CLOSED/);
+  });
+
+  it('needs --period with any ledger flag (exit 2)', async () => {
+    const dir = ledgerDir();
+    const usage = await cli(dir, 'check', ...PLAN, '--orders', 'orders.csv', '--refunds', 'refunds.csv');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('missing --period <id>');
+  });
+});

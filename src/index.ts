@@ -48,7 +48,7 @@ export {
   MAX_RATE_DECIMALS,
   MAX_SCALE,
 } from './plan';
-export { ingestOrders, safeIngestOrders, type OrderBook, type OrderRecord } from './orders';
+export { ingestOrders, safeIngestOrders, OrderBookBuilder, type OrderBook, type OrderRecord } from './orders';
 export {
   computeCommissions,
   CommissionResult,

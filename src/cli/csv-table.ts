@@ -7,7 +7,7 @@
  */
 import { ErrorCode } from '../errors';
 import { type CsvRow, readCsv } from './csv';
-import type { InputFile, TableKind, TableRead } from './inputs';
+import type { InputFile, RecordSink, TableKind, TableRead } from './inputs';
 import { LineNumbers } from './line-numbers';
 import type { Progress } from './progress';
 import type { FileIssue, Sources } from './sources';
@@ -57,17 +57,18 @@ const FEW = 16;
 
 /**
  * Reads a CSV table, streaming, and records its source under the table's name with the line of each record.
- * `progress` hears the count of rows read after each batch.
+ * `progress` hears the count of rows read after each batch. With a `sink`, records go to it in chunks as they
+ * are read, and none is returned.
  *
  * @example
  * ```ts
  * const { records, issues } = await readCsvTable('orders', input, sources, NO_PROGRESS);
  * ```
  */
-export async function readCsvTable(kind: TableKind, input: InputFile, sources: Sources, progress: Progress): Promise<TableRead> {
+export async function readCsvTable(kind: TableKind, input: InputFile, sources: Sources, progress: Progress, sink?: RecordSink): Promise<TableRead> {
   const lines = new LineNumbers();
   const columns = CSV_COLUMNS[kind];
-  const records: Record<string, unknown>[] = [];
+  let records: Record<string, unknown>[] = [];
   const issues: FileIssue[] = [];
   const problem = (line: number, message: string) => issues.push({ code: ErrorCode.InvalidRecord, path: [kind], message, file: input.file, line });
   let reader: RowReader | null = null;
@@ -93,9 +94,17 @@ export async function readCsvTable(kind: TableKind, input: InputFile, sources: S
     }
     records.push(reader.record(row.fields));
     lines.push(row.line);
+    if (sink !== undefined && records.length >= sink.rows) {
+      sink.take(records);
+      records = [];
+    }
     return true;
   };
-  await readCsv(input.path, onRow, () => progress.rows(input.file, records.length));
+  await readCsv(input.path, onRow, () => progress.rows(input.file, lines.length));
+  if (sink !== undefined && records.length > 0) {
+    sink.take(records);
+    records = [];
+  }
   if (reader === null && !headerFailed) problem(1, `${kind}: the file is empty; expected a header row (${Object.keys(columns).join(',')})`);
   sources.set(kind, { file: input.file, format: 'csv', lines });
   return { records, issues };

@@ -50,6 +50,32 @@ export interface TableRead {
 }
 
 /**
+ * Where a table's records go when they are not to be held all at once: `take` receives them in order, in
+ * chunks of `rows` records (the last may be shorter), each as soon as it is read. Record `i` of the table is
+ * still the i-th record taken, over all chunks, and its source line is kept as for a whole table.
+ *
+ * @example
+ * ```ts
+ * const builder = new OrderBookBuilder(genealogy, { scale: 2, path: ['orders'] });
+ * const sink: RecordSink = { rows: CHUNK_ROWS, take: (records) => builder.add(records as OrderRecord[]) };
+ * ```
+ */
+export interface RecordSink {
+  readonly rows: number;
+  take(records: unknown[]): void;
+}
+
+/**
+ * How many records a {@link RecordSink} takes at a time by default: a few tens of megabytes of record objects.
+ *
+ * @example
+ * ```ts
+ * const sink: RecordSink = { rows: CHUNK_ROWS, take: (records) => console.log(records.length) };
+ * ```
+ */
+export const CHUNK_ROWS = 262_144;
+
+/**
  * An input file named on the command line: as typed (for messages), its absolute path, and its format.
  *
  * @example
@@ -133,7 +159,8 @@ function jsonErrorLine(message: string, text: string): number | undefined {
 /**
  * Reads a table of records from CSV or JSON Lines (streamed, in batches of lines) or from a JSON array, and
  * records its source under the table's name so that the library's issues about record `i` point at the file
- * and, for CSV and JSON Lines, the line. `progress` hears the count of rows read.
+ * and, for CSV and JSON Lines, the line. `progress` hears the count of rows read. With a `sink`, the records
+ * are handed to it in chunks as they are read (a JSON array in one) and `records` comes back empty.
  *
  * @example
  * ```ts
@@ -142,15 +169,17 @@ function jsonErrorLine(message: string, text: string): number | undefined {
  * if (members.issues.length > 0) throw new DownlineError(members.issues);
  * ```
  */
-export async function readTable(kind: TableKind, input: InputFile, sources: Sources, progress: Progress = NO_PROGRESS): Promise<TableRead> {
+export async function readTable(kind: TableKind, input: InputFile, sources: Sources, progress: Progress = NO_PROGRESS, sink?: RecordSink): Promise<TableRead> {
   progress.stage(`reading ${input.file}`);
-  if (input.format === 'csv') return readCsvTable(kind, input, sources, progress);
-  if (input.format === 'jsonl') return readJsonLinesTable(kind, input, sources, progress);
+  if (input.format === 'csv') return readCsvTable(kind, input, sources, progress, sink);
+  if (input.format === 'jsonl') return readJsonLinesTable(kind, input, sources, progress, sink);
   sources.set(kind, { file: input.file, format: 'json' });
   const { value, issues } = readJson(input, ErrorCode.InvalidRecord);
   if (issues.length > 0) return { records: [], issues };
   if (!Array.isArray(value)) {
     return { records: [], issues: [{ code: ErrorCode.InvalidRecord, path: [kind], message: `${kind}: the file must hold a JSON array of records`, file: input.file }] };
   }
-  return { records: value, issues: [] };
+  if (sink === undefined) return { records: value, issues: [] };
+  sink.take(value);
+  return { records: [], issues: [] };
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { ErrorCode } from '../errors';
-import type { InputFile, TableKind, TableRead } from './inputs';
+import type { InputFile, RecordSink, TableKind, TableRead } from './inputs';
 import { readLineBatches } from './line-reader';
 import { LineNumbers } from './line-numbers';
 import type { Progress } from './progress';
@@ -14,16 +14,17 @@ import type { FileIssue, Sources } from './sources';
 /**
  * Reads a JSON Lines table, streaming, and records its source under the table's name with the line of each
  * record. A line that is not JSON, or not an object (leavers may be bare id strings), is a file issue at its
- * line. `progress` hears the count of records read after each batch.
+ * line. `progress` hears the count of records read after each batch. With a `sink`, records go to it in chunks
+ * as they are read, and none is returned.
  *
  * @example
  * ```ts
  * const { records, issues } = await readJsonLinesTable('orders', input, sources, NO_PROGRESS);
  * ```
  */
-export async function readJsonLinesTable(kind: TableKind, input: InputFile, sources: Sources, progress: Progress): Promise<TableRead> {
+export async function readJsonLinesTable(kind: TableKind, input: InputFile, sources: Sources, progress: Progress, sink?: RecordSink): Promise<TableRead> {
   const lines = new LineNumbers();
-  const records: unknown[] = [];
+  let records: unknown[] = [];
   const issues: FileIssue[] = [];
   const problem = (line: number, message: string) => issues.push({ code: ErrorCode.InvalidRecord, path: [kind], message, file: input.file, line });
   for await (const batch of readLineBatches(input.path)) {
@@ -45,8 +46,16 @@ export async function readJsonLinesTable(kind: TableKind, input: InputFile, sour
       }
       records.push(value);
       lines.push(line);
+      if (sink !== undefined && records.length >= sink.rows) {
+        sink.take(records);
+        records = [];
+      }
     }
-    progress.rows(input.file, records.length);
+    progress.rows(input.file, lines.length);
+  }
+  if (sink !== undefined && records.length > 0) {
+    sink.take(records);
+    records = [];
   }
   sources.set(kind, { file: input.file, format: 'jsonl', lines });
   return { records, issues };

@@ -6,20 +6,20 @@
  * @module
  */
 import { type BinaryCarryInput, type CommissionInput, type CommissionResult, type PlacementRecord, computeCommissions } from '../engine';
-import { DownlineError, ErrorCode, type Issue, collect } from '../errors';
+import { DownlineError, ErrorCode, type Issue, collect, toSafe } from '../errors';
 import { Genealogy, type MemberRecord } from '../genealogy';
-import { type OrderBook, type OrderRecord, safeIngestOrders } from '../orders';
+import { type OrderBook, OrderBookBuilder, type OrderRecord } from '../orders';
 import { type Plan, safeParsePlan } from '../plan';
 import { type FlagSpecs, type ParsedFlags, VERBOSITY_FLAGS, requireFlag } from './args';
 import { BINARY_FLAGS, type BinaryFiles, binaryFileIssues, binaryFiles, readCarry, readPlacement } from './binary-files';
-import { type InputFile, inputFile, readJson, readTable } from './inputs';
+import { CHUNK_ROWS, type InputFile, inputFile, readJson, readTable } from './inputs';
 import { NO_PROGRESS, type Progress } from './progress';
 import type { Sources } from './sources';
 
 /**
  * What a period's files hold once read and validated, before it is computed. The order records are ingested
- * into `orders` and not kept, and the member records only on request, once in the genealogy: a run of
- * millions does not hold them twice.
+ * into `orders` chunk by chunk as they are read, never all held at once, and the member records are kept only
+ * on request, once in the genealogy: a run of millions does not hold them twice.
  *
  * @example
  * ```ts
@@ -129,6 +129,30 @@ export async function readOrders(input: InputFile, sources: Sources, issues: Iss
 }
 
 /**
+ * Reads the orders file in chunks of {@link CHUNK_ROWS} records, each handed to `builder` as soon as it is read,
+ * so that one chunk of records is held at a time (with no builder, when the plan or the members are unusable,
+ * the records are read for the file's own problems and dropped). False when the file itself has problems.
+ *
+ * @example
+ * ```ts
+ * const builder = new OrderBookBuilder(genealogy, { scale: plan.scale, path: ['orders'] });
+ * if (await streamOrders(input, sources, issues, builder)) builder.build();
+ * ```
+ */
+export async function streamOrders(
+  input: InputFile,
+  sources: Sources,
+  issues: Issue[],
+  builder: OrderBookBuilder | null,
+  progress: Progress = NO_PROGRESS,
+): Promise<boolean> {
+  const take = builder === null ? () => {} : (records: unknown[]) => void builder.add(records as OrderRecord[]);
+  const table = await readTable('orders', input, sources, progress, { rows: CHUNK_ROWS, take });
+  issues.push(...table.issues);
+  return table.issues.length === 0;
+}
+
+/**
  * How a period is read: the progress to report to, and whether to keep the member records once the genealogy
  * is built.
  *
@@ -161,16 +185,17 @@ export async function readPeriodInputs(
   const issues: Issue[] = [];
   const plan = readPlan(files.plan, 'plan', sources, issues, progress);
   const { genealogy, members } = await readGenealogy(files.members, sources, issues, progress, keepMembers);
-  let orderRecords = await readOrders(files.orders, sources, issues, progress);
+  // the orders are checked against the plan's scale and the members while they are read, chunk by chunk
+  const builder = plan === null || genealogy === null ? null : new OrderBookBuilder(genealogy, { scale: plan.scale, path: ['orders'] });
+  const ordersRead = await streamOrders(files.orders, sources, issues, builder, progress);
   const placement = files.placement === undefined ? undefined : await readPlacement(files.placement, sources, issues, progress);
   const binaryCarry = files.binaryCarry === undefined ? undefined : readCarry(files.binaryCarry, sources, issues);
   if (plan !== null) issues.push(...binaryFileIssues(plan, files));
-  if (issues.length > 0 || plan === null || genealogy === null || orderRecords === null || placement === null || binaryCarry === null) {
+  if (issues.length > 0 || plan === null || genealogy === null || builder === null || !ordersRead || placement === null || binaryCarry === null) {
     return { issues, inputs: null };
   }
   progress.stage('checking the orders');
-  const book = safeIngestOrders(orderRecords, genealogy, { scale: plan.scale, path: ['orders'] });
-  orderRecords = null; // the book holds the orders now: the records may go
+  const book = toSafe(() => builder.build());
   if (!book.success) return { issues: [...issues, ...book.error.issues], inputs: null };
   const inputs: PeriodInputs = {
     plan,

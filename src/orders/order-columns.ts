@@ -1,0 +1,108 @@
+/**
+ * The columns of an order book while it is being built: typed arrays that grow as chunks of orders arrive,
+ * trimmed to the number of orders when the book is built.
+ *
+ * @module
+ */
+import { ExactColumn, WIDE } from '../money/exact-column';
+
+/**
+ * Marks an order without a wholesale cost in `OrderBook.wholesale`.
+ *
+ * @example
+ * ```ts
+ * book.wholesale?.[i] === WHOLESALE_NONE; // the order gave no wholesale cost
+ * ```
+ */
+export const WHOLESALE_NONE = -1;
+
+const SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Growable order columns: buyers, kinds, amounts and volumes (doubles, with values past 2^53 aside), wholesale
+ * costs (allocated on the first one given), and the `hashId` of each order id for the duplicate check.
+ * Each slot is written once.
+ *
+ * @example
+ * ```ts
+ * const columns = new OrderColumns();
+ * columns.reserve(2);
+ * columns.setAmount(0, 1234);
+ * columns.finish(1).amounts.get(0); // 1234n
+ * ```
+ */
+export class OrderColumns {
+  buyers = new Int32Array(0);
+  kinds = new Uint8Array(0);
+  amounts = new Float64Array(0);
+  volumes = new Float64Array(0);
+  wholesale: Float64Array | null = null;
+  hashes = new Int32Array(0);
+  readonly bigAmounts = new Map<number, bigint>();
+  readonly bigVolumes = new Map<number, bigint>();
+
+  /** Room for `count` orders: exactly that many at first, then at least half as many again each time. */
+  reserve(count: number): void {
+    const capacity = this.buyers.length;
+    if (count <= capacity) return;
+    const size = capacity === 0 ? count : Math.max(count, Math.ceil(capacity * 1.5));
+    this.buyers = grow(this.buyers, new Int32Array(size));
+    this.kinds = grow(this.kinds, new Uint8Array(size));
+    this.amounts = grow(this.amounts, new Float64Array(size));
+    this.volumes = grow(this.volumes, new Float64Array(size));
+    this.hashes = grow(this.hashes, new Int32Array(size));
+    if (this.wholesale !== null) this.wholesale = grow(this.wholesale, new Float64Array(size).fill(WHOLESALE_NONE));
+  }
+
+  /** Stores the amount of order `index` (a safe integer, or a bigint kept aside only past 2^53). */
+  setAmount(index: number, value: number | bigint): void {
+    setExact(this.amounts, this.bigAmounts, index, value);
+  }
+
+  /** Stores the volume of order `index`. */
+  setVolume(index: number, value: number | bigint): void {
+    setExact(this.volumes, this.bigVolumes, index, value);
+  }
+
+  /** Stores the wholesale cost of order `index`, allocating the column on the first one. */
+  setWholesale(index: number, cost: number): void {
+    this.wholesale ??= new Float64Array(this.buyers.length).fill(WHOLESALE_NONE);
+    this.wholesale[index] = cost;
+  }
+
+  /** The first `count` orders' columns, trimmed (shared, not copied, when there is no spare room). */
+  finish(count: number): { buyers: Int32Array; kinds: Uint8Array; amounts: ExactColumn; volumes: ExactColumn; wholesale: Float64Array | null } {
+    return {
+      buyers: trim(this.buyers, count),
+      kinds: trim(this.kinds, count),
+      amounts: exactColumn(trim(this.amounts, count), this.bigAmounts),
+      volumes: exactColumn(trim(this.volumes, count), this.bigVolumes),
+      wholesale: this.wholesale === null ? null : trim(this.wholesale, count),
+    };
+  }
+}
+
+function grow<T extends Int32Array | Uint8Array | Float64Array>(old: T, grown: T): T {
+  grown.set(old as never);
+  return grown;
+}
+
+function trim<T extends Int32Array | Uint8Array | Float64Array>(column: T, count: number): T {
+  return (column.length === count ? column : column.slice(0, count)) as T;
+}
+
+function setExact(values: Float64Array, big: Map<number, bigint>, index: number, value: number | bigint): void {
+  if (typeof value === 'bigint' && value <= SAFE_BIG) value = Number(value);
+  if (typeof value === 'number') {
+    values[index] = value;
+  } else {
+    values[index] = WIDE;
+    big.set(index, value);
+  }
+}
+
+function exactColumn(values: Float64Array, big: Map<number, bigint>): ExactColumn {
+  const column = new ExactColumn(values);
+  for (const [index, value] of big) column.big.set(index, value);
+  return column;
+}

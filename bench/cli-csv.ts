@@ -80,6 +80,7 @@ async function runCli(dir: string, out: string): Promise<{ ms: number; peakRss: 
   const code = await main(['run', '--plan', 'plan.json', '--members', 'members.csv', '--orders', 'orders.csv', '--out', out, '--quiet', '--progress'], {
     stdout: { write: () => true },
     stderr: {
+      isTTY: true, // the progress line (`\r` frames) rather than its log form: each frame marks a stage
       write: (text: string) => {
         if (text.startsWith('\r')) mark(text);
         else errors += text;
@@ -167,9 +168,10 @@ export async function benchCliCsv(n: number, options: { seed: number; repeat: nu
         rowsPerSecond: Math.round(rows / (ms / 1000)),
         peakRssMB: round(peakRss / MB),
         rssBeforeMB: round(rssBefore / MB),
-        bytesPerAffiliate: Math.round((peakRss - rssBefore) / n),
+        // growth over the RSS before the runs; none measurable at small sizes, where collections give memory back
+        bytesPerAffiliate: Math.max(0, Math.round((peakRss - rssBefore) / n)),
         heapPeakMB: round(peakHeap / MB),
-        heapBytesPerAffiliate: Math.round((peakHeap - heapBefore) / n),
+        heapBytesPerAffiliate: Math.max(0, Math.round((peakHeap - heapBefore) / n)),
         phasesMs: runs[0].phases,
         engineMs: round(engineMs),
         cliOverEngine: round(ms / engineMs, 2),

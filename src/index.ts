@@ -16,7 +16,7 @@
  * @module
  */
 export { DownlineError, ErrorCode, formatPath, type Issue, type IssuePath, type SafeResult } from './errors';
-export { Genealogy, MEMBER_ROLES, type MemberRecord, type MemberRole, type PackedIds } from './genealogy';
+export { Genealogy, GenealogyBuilder, MEMBER_ROLES, type MemberRecord, type MemberRole, type PackedIds } from './genealogy';
 export {
   parsePlan,
   safeParsePlan,

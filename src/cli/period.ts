@@ -7,7 +7,7 @@
  */
 import { type BinaryCarryInput, type CommissionInput, type CommissionResult, type PlacementRecord, computeCommissions } from '../engine';
 import { DownlineError, ErrorCode, type Issue, collect, toSafe } from '../errors';
-import { Genealogy, type MemberRecord } from '../genealogy';
+import { Genealogy, GenealogyBuilder, type MemberRecord } from '../genealogy';
 import { type OrderBook, OrderBookBuilder, type OrderRecord } from '../orders';
 import { type Plan, safeParsePlan } from '../plan';
 import { type FlagSpecs, type ParsedFlags, VERBOSITY_FLAGS, requireFlag } from './args';
@@ -18,8 +18,8 @@ import type { Sources } from './sources';
 
 /**
  * What a period's files hold once read and validated, before it is computed. The order records are ingested
- * into `orders` chunk by chunk as they are read, never all held at once, and the member records are kept only
- * on request, once in the genealogy: a run of millions does not hold them twice.
+ * into `orders` chunk by chunk as they are read, never all held at once; so are the member records into the
+ * genealogy, unless they are asked for (then they are read whole and kept).
  *
  * @example
  * ```ts
@@ -110,6 +110,31 @@ export async function readMembers(
   progress.stage('building the genealogy');
   const genealogy = Genealogy.safeFromRecords(members, { path: ['members'] });
   if (genealogy.success) return { members, genealogy: genealogy.data };
+  issues.push(...genealogy.error.issues);
+  return null;
+}
+
+/**
+ * Reads the members file in chunks of {@link CHUNK_ROWS} records, each checked by a {@link GenealogyBuilder} as
+ * soon as it is read and then dropped (only the ids are kept, packed), and builds the genealogy: what
+ * {@link readMembers} gives without the records. Null when the file or the records have problems (all pushed to
+ * `issues`, located as for a whole table).
+ *
+ * @example
+ * ```ts
+ * const genealogy = await streamGenealogy(input, sources, issues);
+ * genealogy?.roots();
+ * ```
+ */
+export async function streamGenealogy(input: InputFile, sources: Sources, issues: Issue[], progress: Progress = NO_PROGRESS): Promise<Genealogy | null> {
+  const builder = new GenealogyBuilder({ path: ['members'] });
+  const take = (records: unknown[]) => void builder.add(records as MemberRecord[]);
+  const table = await readTable('members', input, sources, progress, { rows: CHUNK_ROWS, take });
+  issues.push(...table.issues);
+  if (table.issues.length > 0) return null;
+  progress.stage('building the genealogy');
+  const genealogy = toSafe(() => builder.build());
+  if (genealogy.success) return genealogy.data;
   issues.push(...genealogy.error.issues);
   return null;
 }
@@ -208,7 +233,10 @@ export async function readPeriodInputs(
   return { issues, inputs };
 }
 
-/** The genealogy, and the member records only when kept: otherwise they may go before the orders are read. */
+/**
+ * The genealogy, and the member records only when kept; otherwise the members are read in chunks and never all
+ * held at once.
+ */
 async function readGenealogy(
   input: InputFile,
   sources: Sources,
@@ -216,8 +244,9 @@ async function readGenealogy(
   progress: Progress,
   keep: boolean,
 ): Promise<{ genealogy: Genealogy | null; members?: MemberRecord[] }> {
+  if (!keep) return { genealogy: await streamGenealogy(input, sources, issues, progress) };
   const read = await readMembers(input, sources, issues, progress);
-  return { genealogy: read?.genealogy ?? null, ...(keep && read !== null ? { members: read.members } : {}) };
+  return { genealogy: read?.genealogy ?? null, ...(read !== null ? { members: read.members } : {}) };
 }
 
 /**

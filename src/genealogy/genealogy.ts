@@ -2,7 +2,7 @@ import { DownlineError, ErrorCode, formatPath, type IssuePath, quote, type SafeR
 import { findCycles } from './find-cycles';
 import { hashId, type IdIndex } from './id-index';
 import { PackedIds } from './packed-ids';
-import { linkMembers } from './link-members';
+import { type LinkedMembers, linkMembers } from './link-members';
 import { MEMBER_ROLES, type MemberRecord, type MemberRole } from './member-record';
 import { preorderRoles, roleIssues } from './member-roles';
 import { type ForestColumns, forestColumns, preorder } from './preorder';
@@ -88,7 +88,20 @@ export class Genealogy {
       throw DownlineError.of(ErrorCode.InvalidMember, `${formatPath(base) || 'members'}: must be an array of member records`, base);
     }
     const list = isArrayLike(records) ? records : Array.from(records);
-    const linked = linkMembers(list, base);
+    return Genealogy.fromLinked(linkMembers(list, base), base);
+  }
+
+  /**
+   * @internal The genealogy of members already checked and linked (by `linkMembers`, or chunk by chunk by
+   * `GenealogyBuilder`): adds the role issues and the cycles to theirs, and throws them all together in
+   * one {@link DownlineError}, or numbers the forest in preorder.
+   *
+   * @example
+   * ```ts
+   * const g = Genealogy.fromLinked(linkMembers(records, ['members']), ['members']);
+   * ```
+   */
+  static fromLinked(linked: LinkedMembers, base: IssuePath): Genealogy {
     const { ids, positionOf, sponsorOf, issues } = linked;
     if (linked.customers > 0 || linked.invalidRoles > 0) issues.push(...roleIssues(linked, base));
     const n = ids.length;

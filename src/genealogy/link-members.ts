@@ -1,7 +1,30 @@
+/**
+ * Linking member records: ids indexed, sponsors found, every problem about ids and sponsors reported. Pass 1
+ * (`check-members`) may run chunk by chunk; the rest runs once over all the members.
+ *
+ * @module
+ */
 import { ErrorCode, type Issue, type IssuePath, quote } from '../errors';
-import { hashId, IdIndex } from './id-index';
+import {
+  checkMembers,
+  ID_DUPLICATE,
+  ID_EMPTY,
+  ID_NOT_A_STRING,
+  ID_OK,
+  type MemberChecks,
+  memberChecks,
+  NOT_AN_OBJECT,
+  SPONSOR_ID,
+  SPONSOR_NONE,
+  SPONSOR_NOT_A_STRING,
+  SPONSOR_SELF,
+  SPONSOR_UNKNOWN,
+} from './check-members';
+import { IdIndex } from './id-index';
 import { PackedIds } from './packed-ids';
 import type { MemberRecord } from './member-record';
+
+export { ROLE_INVALID } from './check-members';
 
 /**
  * Member records checked and linked by input position: ids, an id → position index, and each member's sponsor
@@ -21,95 +44,35 @@ export interface LinkedMembers {
   readonly issues: Issue[];
 }
 
-/** Role code of a record whose `role` is neither `'affiliate'` nor `'customer'` (reported as an issue). */
-export const ROLE_INVALID = 255;
-
-// What pass 1 found about a record's id (idState) and its sponsorId (sponsorState).
-const ID_OK = 0;
-const NOT_AN_OBJECT = 1;
-const ID_NOT_A_STRING = 2;
-const ID_EMPTY = 3;
-const ID_DUPLICATE = 4;
-const SPONSOR_NONE = 0; // null or undefined: a root
-const SPONSOR_ID = 1; // a string, to look up
-const SPONSOR_NOT_A_STRING = 2;
-const SPONSOR_SELF = 3;
-const SPONSOR_UNKNOWN = 4;
-
 /**
- * First validation stage: record shape, empty and duplicate ids, unknown and self sponsors. Collects every
- * issue (those about ids first, then those about sponsors, each in input order); members whose sponsor link
- * is bad are linked as roots so that cycle detection can still run.
- *
- * Built for ten million records: the records are read in sequential passes (check and hash, pack the ids,
- * confirm the sponsors) and no array of millions of strings is kept; every id is inserted, every sponsor
- * probed by hash alone and every hit confirmed by one comparison with the packed ids, each in its own loop.
- * No step of one of these loops waits on a memory load of the step before, so the cache misses of a hash
- * table far larger than the cache overlap instead of queueing up. The records must not change meanwhile.
+ * Passes 2 to 4 over records checked by {@link checkMembers}, and their issues: indexes the packed ids (a
+ * repeated id stays with its first position), probes each sponsor by hash only, confirms each hit by comparing
+ * the ids (`sponsorIds.at(i)` is record `i`'s sponsor id when it has one to look up), then reports the problems
+ * about ids, then those about sponsors, each in input order. Members whose sponsor link is bad are linked as
+ * roots. The columns of `checks` are used up (the result may share them).
  *
  * @example
  * ```ts
- * const { sponsorOf, issues } = linkMembers([{ id: 'A', sponsorId: null }, { id: 'B', sponsorId: 'A' }], []);
- * sponsorOf; // Int32Array [-1, 0]
+ * const checks = memberChecks(0);
+ * const { idAt, sponsorIdAt } = checkMembers(records, checks);
+ * const linked = linkChecked(checks, new PackedIds(checks.count, idAt), new PackedIds(checks.count, sponsorIdAt), []);
  * ```
  */
-export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): LinkedMembers {
-  const n = records.length;
-  const idHashes = new Int32Array(n);
-  const sponsorOf = new Int32Array(n); // holds the sponsor's hash until it is resolved
-  const idState = new Uint8Array(n);
-  const sponsorState = new Uint8Array(n);
-  const roles = new Uint8Array(n);
-  let customers = 0;
-  let invalidRoles = 0;
-  let problems = 0;
+export function linkChecked(
+  checks: MemberChecks,
+  ids: PackedIds,
+  sponsorIds: { at(position: number): string },
+  base: IssuePath,
+): LinkedMembers {
+  const n = checks.count;
+  const idHashes = checks.idHashes;
+  const idState = checks.idState;
+  const sponsorState = checks.sponsorState;
+  const sponsorOf = checks.sponsorOf.length === n ? checks.sponsorOf : checks.sponsorOf.slice(0, n);
+  const roles = checks.roles.length === n ? checks.roles : checks.roles.slice(0, n);
+  let problems = checks.problems;
 
-  // 1. check every record, hash its ids
-  for (let i = 0; i < n; i++) {
-    const record = records[i] as unknown;
-    if (typeof record !== 'object' || record === null) {
-      idState[i] = NOT_AN_OBJECT;
-      problems++;
-      continue;
-    }
-    const id = (record as MemberRecord).id as unknown;
-    if (typeof id !== 'string') {
-      idState[i] = ID_NOT_A_STRING;
-      problems++;
-      continue;
-    }
-    if (id.length === 0) {
-      idState[i] = ID_EMPTY;
-      problems++;
-    } else {
-      idHashes[i] = hashId(id);
-    }
-    const role = (record as MemberRecord).role as unknown;
-    if (role !== undefined && role !== 'affiliate') {
-      if (role === 'customer') {
-        roles[i] = 1;
-        customers++;
-      } else {
-        roles[i] = ROLE_INVALID;
-        invalidRoles++;
-      }
-    }
-    const sponsorId = (record as MemberRecord).sponsorId as unknown;
-    if (sponsorId === null || sponsorId === undefined) continue;
-    if (typeof sponsorId !== 'string') {
-      sponsorState[i] = SPONSOR_NOT_A_STRING;
-      problems++;
-    } else if (sponsorId === id && id.length > 0) {
-      sponsorState[i] = SPONSOR_SELF;
-      problems++;
-    } else {
-      sponsorState[i] = SPONSOR_ID;
-      sponsorOf[i] = hashId(sponsorId);
-    }
-  }
-
-  // 2. pack the ids in input order, and index them; a repeated id stays with its first position
-  const ids = new PackedIds(n, (i) => (idState[i] === NOT_AN_OBJECT || idState[i] === ID_NOT_A_STRING ? '' : records[i].id));
+  // 2. index the packed ids; a repeated id stays with its first position
   const positionOf = new IdIndex(ids, n);
   for (let i = 0; i < n; i++) {
     if (idState[i] !== ID_OK) continue;
@@ -124,7 +87,7 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
   for (let i = 0; i < n; i++) {
     const candidate = sponsorOf[i];
     if (candidate >= 0) {
-      const sponsorId = records[i].sponsorId as string;
+      const sponsorId = sponsorIds.at(i);
       if (!ids.matches(candidate, sponsorId)) sponsorOf[i] = positionOf.find(sponsorId);
     }
     if (sponsorOf[i] < 0 && sponsorState[i] === SPONSOR_ID) {
@@ -136,9 +99,35 @@ export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): 
   const issues: Issue[] = [];
   if (problems > 0) {
     reportIds(ids, idState, positionOf, base, issues);
-    reportSponsors(records, ids, idState, sponsorState, base, issues);
+    reportSponsors(sponsorIds, ids, idState, sponsorState, base, issues);
   }
-  return { ids, positionOf, sponsorOf, roles, customers, invalidRoles, issues };
+  return { ids, positionOf, sponsorOf, roles, customers: checks.customers, invalidRoles: checks.invalidRoles, issues };
+}
+
+/**
+ * First validation stage: record shape, empty and duplicate ids, unknown and self sponsors. Collects every
+ * issue (those about ids first, then those about sponsors, each in input order); members whose sponsor link
+ * is bad are linked as roots so that cycle detection can still run. All the records are one chunk of
+ * {@link checkMembers} and {@link linkChecked}.
+ *
+ * Built for ten million records: the records are read in sequential passes (check and hash, pack the ids,
+ * confirm the sponsors) and no array of millions of strings is kept; every id is inserted, every sponsor
+ * probed by hash alone and every hit confirmed by one comparison with the packed ids, each in its own loop.
+ * No step of one of these loops waits on a memory load of the step before, so the cache misses of a hash
+ * table far larger than the cache overlap instead of queueing up. The records must not change meanwhile.
+ *
+ * @example
+ * ```ts
+ * const { sponsorOf, issues } = linkMembers([{ id: 'A', sponsorId: null }, { id: 'B', sponsorId: 'A' }], []);
+ * sponsorOf; // Int32Array [-1, 0]
+ * ```
+ */
+export function linkMembers(records: ArrayLike<MemberRecord>, base: IssuePath): LinkedMembers {
+  const checks = memberChecks(records.length);
+  const { idAt } = checkMembers(records, checks);
+  // the sponsor ids are read from the records themselves: nothing else to pack
+  const sponsorIds = { at: (i: number) => records[i].sponsorId as string };
+  return linkChecked(checks, new PackedIds(records.length, idAt), sponsorIds, base);
 }
 
 function reportIds(ids: PackedIds, idState: Uint8Array, positionOf: IdIndex, base: IssuePath, issues: Issue[]): void {
@@ -169,7 +158,7 @@ function reportIds(ids: PackedIds, idState: Uint8Array, positionOf: IdIndex, bas
 }
 
 function reportSponsors(
-  records: ArrayLike<MemberRecord>,
+  sponsorIds: { at(position: number): string },
   ids: PackedIds,
   idState: Uint8Array,
   sponsorState: Uint8Array,
@@ -190,7 +179,7 @@ function reportSponsors(
       issues.push({
         code: ErrorCode.UnknownSponsor,
         path,
-        message: `member ${member}: unknown sponsor ${quote(records[i].sponsorId)}`,
+        message: `member ${member}: unknown sponsor ${quote(sponsorIds.at(i))}`,
       });
     }
   }

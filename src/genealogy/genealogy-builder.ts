@@ -11,7 +11,7 @@ import { Genealogy } from './genealogy';
 import { checkMembers, memberChecks } from './check-members';
 import { linkChecked } from './link-members';
 import type { MemberRecord } from './member-record';
-import { PackedIds } from './packed-ids';
+import { ChunkedIds, joinPackedIds, PackedIds } from './packed-ids';
 
 /**
  * Checks member records chunk by chunk and keeps their ids and sponsor ids packed instead of the records;
@@ -67,39 +67,11 @@ export class GenealogyBuilder {
     this.#built = true;
     const checks = this.#checks;
     const starts = this.#chunkStarts;
-    const ids = joinIds(this.#idChunks, starts, checks.count);
+    const ids = joinPackedIds(this.#idChunks, starts, checks.count);
     const sponsorIds = new ChunkedIds(this.#sponsorChunks, starts);
     this.#idChunks = [];
     this.#sponsorChunks = [];
     this.#checks = memberChecks(0);
     return Genealogy.fromLinked(linkChecked(checks, ids, sponsorIds, this.#base), this.#base);
-  }
-}
-
-/** The ids of every chunk as one packed list (the one chunk's list itself when there is one). */
-function joinIds(chunks: PackedIds[], starts: number[], count: number): PackedIds {
-  if (chunks.length === 1) return chunks[0];
-  const chunked = new ChunkedIds(chunks, starts);
-  return new PackedIds(count, (position) => chunked.at(position));
-}
-
-/** Packed chunks read as one list by position; reading positions in order costs no search. */
-class ChunkedIds {
-  readonly #chunks: PackedIds[];
-  readonly #starts: number[];
-  #chunk = 0;
-
-  constructor(chunks: PackedIds[], starts: number[]) {
-    this.#chunks = chunks;
-    this.#starts = starts;
-  }
-
-  at(position: number): string {
-    const starts = this.#starts;
-    let chunk = this.#chunk;
-    if (position < starts[chunk]) chunk = 0;
-    while (chunk + 1 < starts.length && starts[chunk + 1] <= position) chunk++;
-    this.#chunk = chunk;
-    return this.#chunks[chunk].at(position - starts[chunk]);
   }
 }

@@ -166,3 +166,48 @@ function pack(
   }
   return chunks;
 }
+
+/**
+ * The ids of consecutive chunks as one packed list (the one chunk's list itself when there is one): how the
+ * builders that take records chunk by chunk (members, orders) join their ids.
+ *
+ * @param starts the position of each chunk's first id in the whole list
+ * @example
+ * ```ts
+ * joinPackedIds([new PackedIds(['a', 'b']), new PackedIds(['c'])], [0, 2], 3).at(2); // 'c'
+ * ```
+ */
+export function joinPackedIds(chunks: readonly PackedIds[], starts: readonly number[], count: number): PackedIds {
+  if (chunks.length === 1) return chunks[0];
+  const chunked = new ChunkedIds(chunks, starts);
+  return new PackedIds(count, (position) => chunked.at(position));
+}
+
+/**
+ * Packed chunks read as one list by position; reading positions in order costs no search.
+ *
+ * @example
+ * ```ts
+ * new ChunkedIds([new PackedIds(['a', 'b']), new PackedIds(['c'])], [0, 2]).at(1); // 'b'
+ * ```
+ */
+export class ChunkedIds {
+  readonly #chunks: readonly PackedIds[];
+  readonly #starts: readonly number[];
+  #chunk = 0;
+
+  constructor(chunks: readonly PackedIds[], starts: readonly number[]) {
+    this.#chunks = chunks;
+    this.#starts = starts;
+  }
+
+  /** The id at a position of the whole list. */
+  at(position: number): string {
+    const starts = this.#starts;
+    let chunk = this.#chunk;
+    if (position < starts[chunk]) chunk = 0;
+    while (chunk + 1 < starts.length && starts[chunk + 1] <= position) chunk++;
+    this.#chunk = chunk;
+    return this.#chunks[chunk].at(position - starts[chunk]);
+  }
+}

@@ -8,7 +8,7 @@
 import { DownlineError, ErrorCode, type Issue, type IssuePath, quote } from '../errors';
 import type { Genealogy } from '../genealogy';
 import { IdIndex } from '../genealogy/id-index';
-import { PackedIds } from '../genealogy/packed-ids';
+import { joinPackedIds, PackedIds } from '../genealogy/packed-ids';
 import { sumByAffiliate } from './affiliate-volumes';
 import { checkOrder, type OrderTarget, type ReportIssue } from './check-order';
 import type { OrderBook } from './ingest-orders';
@@ -93,7 +93,7 @@ export class OrderBookBuilder {
     this.#built = true;
     const genealogy = this.#genealogy;
     const count = this.#count;
-    const ids = joinIds(this.#idChunks, this.#chunkStarts, count);
+    const ids = joinPackedIds(this.#idChunks, this.#chunkStarts, count);
     this.#idChunks.length = 0;
     reportDuplicates(ids, this.#columns.hashes, this.#missingIds, count, this.#report);
     if (this.#issues.length > 0) throw new DownlineError(this.#issues.sort(byRecordThenField));
@@ -101,18 +101,6 @@ export class OrderBookBuilder {
     const affiliateVolumes = sumByAffiliate(genealogy.size, buyers, kinds, volumes);
     return { genealogy, scale: this.#scale, count, ids, buyers, kinds, amounts, volumes, affiliateVolumes, wholesale };
   }
-}
-
-/** The ids of every chunk as one packed list (the one chunk's list itself when there is one). */
-function joinIds(chunks: PackedIds[], starts: number[], count: number): PackedIds {
-  if (chunks.length === 1) return chunks[0];
-  let chunk = 0;
-  // positions are read in order, from 0 again when the packing restarts with smaller chunks
-  return new PackedIds(count, (position) => {
-    if (position < starts[chunk]) chunk = 0;
-    while (chunk + 1 < starts.length && starts[chunk + 1] <= position) chunk++;
-    return chunks[chunk].at(position - starts[chunk]);
-  });
 }
 
 /** Reports every order of a customer, in a chunk starting at record `start`, that is not a retail sale. */

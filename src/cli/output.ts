@@ -84,31 +84,34 @@ export function formatRows(rows: readonly (readonly [string, string])[]): string
 
 /**
  * Writes payouts as CSV (`id,amount`, ids quoted when needed), as a JSON array of `{ id, amount }`, or as JSON
- * Lines (one `{ id, amount }` a line), in chunks, to a file or to a writer.
+ * Lines (one `{ id, amount }` a line), in chunks, to a file or to a writer, one payout at a time from any
+ * iterable (`result.eachPayout()` holds no array of them); returns how many it wrote.
  *
  * @example
  * ```ts
- * writePayouts(result.payouts(), 'csv', { file: '/tmp/payouts.csv' });
+ * writePayouts(result.eachPayout(), 'csv', { file: '/tmp/payouts.csv' }); // → the number of payees
  * writePayouts(result.payouts(), 'json', { writer: io.stdout });
  * ```
  */
 export function writePayouts(
-  payouts: readonly Payout[],
+  payouts: Iterable<Payout>,
   format: FileFormat,
   target: { readonly file: string } | { readonly writer: CliIo['stdout'] },
-): void {
+): number {
   const sink = new TextSink(target);
+  let count = 0;
   try {
     if (format === 'csv') sink.write('id,amount\n');
     if (format === 'json') sink.write('[');
-    for (let i = 0; i < payouts.length; i++) {
-      const { id, amount } = payouts[i];
+    for (const { id, amount } of payouts) {
       if (format === 'csv') sink.write(`${csvField(id)},${amount}\n`);
-      else if (format === 'json') sink.write(`${i === 0 ? '\n' : ',\n'}  ${JSON.stringify({ id, amount })}`);
+      else if (format === 'json') sink.write(`${count === 0 ? '\n' : ',\n'}  ${JSON.stringify({ id, amount })}`);
       else sink.write(`${JSON.stringify({ id, amount })}\n`);
+      count++;
     }
-    if (format === 'json') sink.write(payouts.length === 0 ? ']\n' : '\n]\n');
+    if (format === 'json') sink.write(count === 0 ? ']\n' : '\n]\n');
   } finally {
     sink.close();
   }
+  return count;
 }

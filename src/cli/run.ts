@@ -20,9 +20,10 @@ import { type OutputFile, outputFile, replaceFile } from './text-sink';
 /** What a run computed: the period's result, the payouts to write, and on a ledger the statement and next state. */
 interface RunOutcome {
   readonly result: CommissionResult;
-  readonly payouts: Payout[];
-  /** Members earning commission this period (the totals' `payees`). */
-  readonly payees: number;
+  /** Written one at a time: a plain run streams them from the result, never holding them all. */
+  readonly payouts: Iterable<Payout>;
+  /** Members earning commission this period (the totals' `payees`); null: as many as the payouts written. */
+  readonly payees: number | null;
   readonly statement: PeriodStatement | null;
   readonly nextState: string | null;
 }
@@ -65,13 +66,12 @@ export async function runCommand(argv: readonly string[], io: CliIo, sources: So
     carryOut: carryName === undefined ? undefined : outputFile(carryName, '--carry-out', io.cwd, 'run'),
     ledger: ledgerFiles(flags, io.cwd, 'run'),
   };
-  const outcome = await withProgress(progressFor(flags, io, 'run'), async (progress) => {
+  const { outcome, written } = await withProgress(progressFor(flags, io, 'run'), async (progress) => {
     const computed = await compute(files, targets.ledger, sources, progress);
-    writeOutputs(computed, targets, io, progress);
-    return computed;
+    return { outcome: computed, written: writeOutputs(computed, targets, io, progress) };
   });
   if (flags.quiet !== true) {
-    const text = `${formatTotals(outcome.result.totals, outcome.payees)}${wroteLines(outcome, targets)}`;
+    const text = `${formatTotals(outcome.result.totals, outcome.payees ?? written)}${wroteLines(written, targets)}`;
     if (targets.out === undefined) io.stderr.write(text);
     else io.stdout.write(text);
     if (outcome.statement !== null) io.stderr.write(formatStatementTotals(outcome.statement));
@@ -83,34 +83,37 @@ export async function runCommand(argv: readonly string[], io: CliIo, sources: So
 async function compute(files: PeriodFiles, ledger: LedgerFiles | null, sources: Sources, progress: Progress): Promise<RunOutcome> {
   if (ledger === null) {
     const { result } = await loadPeriod(files, sources, { progress });
-    const payouts = result.payouts();
-    return { result, payouts, payees: payouts.length, statement: null, nextState: null };
+    return { result, payouts: result.eachPayout(), payees: null, statement: null, nextState: null };
   }
   const { issues, inputs } = await readPeriodInputs(files, sources, { progress });
   if (inputs === null) throw new DownlineError(issues);
   const { result, statement, nextState } = await runOnLedger(inputs, ledger, sources, progress);
-  return { result, payouts: ledgerPayouts(statement), payees: result.payouts().length, statement, nextState: serializeState(nextState) };
+  let payees = 0;
+  for (const _payee of result.eachPayout()) payees++;
+  return { result, payouts: ledgerPayouts(statement), payees, statement, nextState: serializeState(nextState) };
 }
 
-/** Payouts, binary carry and statement, then the next state last: it closes the period. */
-function writeOutputs(outcome: RunOutcome, targets: RunTargets, io: CliIo, progress: Progress): void {
+/** Payouts, binary carry and statement, then the next state last: it closes the period. Returns the payouts written. */
+function writeOutputs(outcome: RunOutcome, targets: RunTargets, io: CliIo, progress: Progress): number {
+  let written: number;
   if (targets.out === undefined) {
     progress.done(); // the payouts take stdout, maybe the same terminal
-    writePayouts(outcome.payouts, targets.format, { writer: io.stdout });
+    written = writePayouts(outcome.payouts, targets.format, { writer: io.stdout });
   } else {
     progress.stage(`writing ${targets.out.file}`);
-    writePayouts(outcome.payouts, targets.format, { file: targets.out.path });
+    written = writePayouts(outcome.payouts, targets.format, { file: targets.out.path });
   }
   if (targets.carryOut !== undefined) writeCarry(targets.carryOut.path, outcome.result.binaryCarry());
   const { ledger } = targets;
-  if (ledger === null || outcome.statement === null || outcome.nextState === null) return;
-  if (ledger.statement !== undefined) writeStatement(ledger.statement.path, outcome.statement);
-  replaceFile(ledger.stateOut.path, outcome.nextState);
+  if (ledger !== null && outcome.statement !== null && outcome.nextState !== null) {
+    if (ledger.statement !== undefined) writeStatement(ledger.statement.path, outcome.statement);
+    replaceFile(ledger.stateOut.path, outcome.nextState);
+  }
+  return written;
 }
 
 /** One line per file written, for the summary. */
-function wroteLines(outcome: RunOutcome, { out, carryOut, ledger }: RunTargets): string {
-  const count = outcome.payouts.length;
+function wroteLines(count: number, { out, carryOut, ledger }: RunTargets): string {
   return [
     out === undefined ? null : `wrote ${count} payout${count === 1 ? '' : 's'} to ${out.file}`,
     carryOut === undefined ? null : `wrote the binary carry to ${carryOut.file}`,

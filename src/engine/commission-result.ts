@@ -286,13 +286,24 @@ export class CommissionResult {
 
   /** Every payee with at least one commission line, in genealogy order. */
   payouts(): Payout[] {
+    return [...this.eachPayout()];
+  }
+
+  /**
+   * The payees of {@link CommissionResult.payouts}, one at a time, in the same order, without building the
+   * array: writing ten million payouts to a file this way never holds ten million objects at once.
+   *
+   * @example
+   * ```ts
+   * for (const { id, amount } of result.eachPayout()) out.write(`${id},${amount}\n`);
+   * ```
+   */
+  *eachPayout(): Generator<Payout, void, undefined> {
     const counts = this.#countLines();
     const { ids } = this.#state.genealogy;
-    const out: Payout[] = [];
     for (let i = 0; i < counts.length; i++) {
-      if (counts[i] !== 0) out.push({ id: ids.at(i), amount: this.#payoutText(i) });
+      if (counts[i] !== 0) yield { id: ids.at(i), amount: this.#payoutText(i) };
     }
-    return out;
   }
 
   /**

@@ -1,32 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, inputFile, readTable } from '../../src/cli/inputs';
-import { Sources } from '../../src/cli/sources';
-import { DownlineError } from '../../src/errors';
+import { CHUNK_ROWS } from '../../src/cli/inputs';
 import { GenealogyBuilder, type MemberRecord } from '../../src/genealogy';
-import { cli, removeTempDirs, tempDir, writeFiles } from './helpers';
+import { cli, readInChunks, removeTempDirs, tempDir, writeFiles } from './helpers';
 
 afterAll(removeTempDirs);
 
 /** Reads `file` in chunks of two records into a builder and formats the issues of the build. */
-async function chunkedIssues(dir: string, file: string): Promise<{ lines: string[]; chunks: number[] }> {
-  const sources = new Sources();
-  const builder = new GenealogyBuilder({ path: ['members'] });
-  const chunks: number[] = [];
-  const table = await readTable('members', inputFile(file, '--members', dir, 'run'), sources, undefined, {
-    rows: 2,
-    take: (records) => {
-      chunks.push(records.length);
-      builder.add(records as MemberRecord[]);
-    },
-  });
-  expect(table.records).toEqual([]);
-  try {
-    builder.build();
-  } catch (error) {
-    if (!(error instanceof DownlineError)) throw error;
-    return { lines: [...table.issues, ...error.issues].map((issue) => sources.format(issue)), chunks };
-  }
-  return { lines: table.issues.map((issue) => sources.format(issue)), chunks };
+function chunkedIssues(dir: string, file: string): Promise<{ lines: string[]; chunks: number[] }> {
+  return readInChunks<MemberRecord>(dir, file, 'members', new GenealogyBuilder({ path: ['members'] }));
 }
 
 describe('members read in chunks', () => {

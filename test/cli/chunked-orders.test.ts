@@ -1,11 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inputFile, readTable } from '../../src/cli/inputs';
-import { Sources } from '../../src/cli/sources';
-import { DownlineError } from '../../src/errors';
 import { Genealogy } from '../../src/genealogy';
 import { OrderBookBuilder, type OrderRecord } from '../../src/orders';
-import { removeTempDirs, tempDir, writeFiles } from './helpers';
+import { readInChunks, removeTempDirs, tempDir, writeFiles } from './helpers';
 
 afterAll(removeTempDirs);
 
@@ -15,25 +12,8 @@ const genealogy = Genealogy.fromRecords([
 ]);
 
 /** Reads `file` in chunks of two records into a builder and formats the issues of the build. */
-async function chunkedIssues(dir: string, file: string): Promise<{ lines: string[]; chunks: number[] }> {
-  const sources = new Sources();
-  const builder = new OrderBookBuilder(genealogy, { scale: 2, path: ['orders'] });
-  const chunks: number[] = [];
-  const table = await readTable('orders', inputFile(file, '--orders', dir, 'run'), sources, undefined, {
-    rows: 2,
-    take: (records) => {
-      chunks.push(records.length);
-      builder.add(records as OrderRecord[]);
-    },
-  });
-  expect(table.records).toEqual([]);
-  try {
-    builder.build();
-  } catch (error) {
-    if (!(error instanceof DownlineError)) throw error;
-    return { lines: [...table.issues, ...error.issues].map((issue) => sources.format(issue)), chunks };
-  }
-  return { lines: table.issues.map((issue) => sources.format(issue)), chunks };
+function chunkedIssues(dir: string, file: string): Promise<{ lines: string[]; chunks: number[] }> {
+  return readInChunks<OrderRecord>(dir, file, 'orders', new OrderBookBuilder(genealogy, { scale: 2, path: ['orders'] }));
 }
 
 describe('orders read in chunks', () => {

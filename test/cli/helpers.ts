@@ -1,7 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputFile, readTable } from '../../src/cli/inputs';
 import { main } from '../../src/cli/main';
+import { Sources } from '../../src/cli/sources';
+import { DownlineError, type Issue } from '../../src/errors';
 
 /** A fresh directory under the repository's gitignored test-output/. */
 export function tempDir(): string {
@@ -69,3 +72,33 @@ export const QUICK_START = {
     '',
   ].join('\n'),
 };
+
+/**
+ * Reads a table file in chunks of two records into a builder (`GenealogyBuilder`, `OrderBookBuilder`), builds,
+ * and formats every issue (the file's own, then the build's) as the CLI prints them.
+ */
+export async function readInChunks<R>(
+  dir: string,
+  file: string,
+  kind: 'members' | 'orders',
+  builder: { add(records: R[]): unknown; build(): unknown },
+): Promise<{ lines: string[]; chunks: number[] }> {
+  const sources = new Sources();
+  const chunks: number[] = [];
+  const table = await readTable(kind, inputFile(file, `--${kind}`, dir, 'run'), sources, undefined, {
+    rows: 2,
+    take: (records) => {
+      chunks.push(records.length);
+      builder.add(records as R[]);
+    },
+  });
+  if (table.records.length > 0) throw new Error('records were kept instead of handed over in chunks');
+  const issues: Issue[] = [...table.issues];
+  try {
+    builder.build();
+  } catch (error) {
+    if (!(error instanceof DownlineError)) throw error;
+    issues.push(...error.issues);
+  }
+  return { lines: issues.map((issue) => sources.format(issue)), chunks };
+}

@@ -517,3 +517,18 @@ export function bigStageScenarioArb(): fc.Arbitrary<StageScenario> {
       return { ...base, orders: [...base.orders, ...orders], plan: { ...base.plan, scale } };
     });
 }
+
+/**
+ * Cuts records into chunks of the given sizes (the last chunk takes what is left), some of them empty: how the
+ * builder property tests feed the same records in random chunks.
+ */
+export function chunksOf<T>(records: readonly T[], sizes: readonly number[]): T[][] {
+  const chunks: T[][] = [];
+  let at = 0;
+  for (const size of sizes) {
+    chunks.push(records.slice(at, at + size));
+    at += size;
+  }
+  chunks.push(records.slice(at));
+  return chunks;
+}

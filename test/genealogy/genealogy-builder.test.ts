@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chunksOf } from '../arbitraries';
 import { DownlineError, type Issue } from '../../src/errors';
 import { Genealogy, GenealogyBuilder, type MemberRecord } from '../../src/genealogy';
 
@@ -21,18 +22,6 @@ const record = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, 3, 'x') },
 );
-
-/** Cuts the records into chunks of the given sizes (the last as long as it takes), some of them empty. */
-function chunksOf(records: unknown[], sizes: number[]): unknown[][] {
-  const chunks: unknown[][] = [];
-  let at = 0;
-  for (const size of sizes) {
-    chunks.push(records.slice(at, at + size));
-    at += size;
-  }
-  chunks.push(records.slice(at));
-  return chunks;
-}
 
 /** A genealogy as plain data (ids in preorder, parents, depths, roles), or the issues thrown. */
 function outcome(build: () => Genealogy): { genealogy: unknown } | { issues: readonly Issue[] } {

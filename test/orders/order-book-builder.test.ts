@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chunksOf } from '../arbitraries';
 import { DownlineError, type Issue } from '../../src/errors';
 import { Genealogy } from '../../src/genealogy';
 import { type OrderBook, OrderBookBuilder, type OrderRecord, ingestOrders } from '../../src/orders';
@@ -26,18 +27,6 @@ const record = fc.oneof(
   }, { requiredKeys: ['id', 'affiliateId', 'amount', 'kind'] }) },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, 3, 'x') },
 );
-
-/** Cuts `n` records into chunks of the given sizes (the last as long as it takes), some of them empty. */
-function chunksOf(records: unknown[], sizes: number[]): unknown[][] {
-  const chunks: unknown[][] = [];
-  let at = 0;
-  for (const size of sizes) {
-    chunks.push(records.slice(at, at + size));
-    at += size;
-  }
-  chunks.push(records.slice(at));
-  return chunks;
-}
 
 type Outcome = { book: OrderBook } | { issues: readonly Issue[] };
 

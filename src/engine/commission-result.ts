@@ -9,9 +9,8 @@ import type { CompiledPlan } from './compiled-plan';
 import { directSaleLines, ordersBySeller, sellerOf } from './direct-sale';
 import { type BonusLine, type CapLine, type ExplainLine, explainLines, fastStartLines, type OrdersByBuyer, ordersByBuyer } from './explain';
 import { binaryLines, capLines, differentialLines, generationLines, matchingLines, poolLines } from './explain-stages';
-import { levelBreakdown } from './level-breakdown';
+import { periodLevelBreakdown } from './level-breakdown';
 import type { PayoutStages } from './payout-stages';
-import { periodVolumes } from './period-volumes';
 import { retailProfitLines } from './retail-profit';
 import { levelSums } from './level-sums';
 import { rankedLevelSums } from './ranked-level-sums';
@@ -336,9 +335,8 @@ export class CommissionResult {
    * ```
    */
   levels(): LevelTotals[] {
-    const { genealogy, book, compiled, active, ranks } = this.#state;
-    const volumes = periodVolumes(book, compiled);
-    const { paid, potential, rates } = levelBreakdown(genealogy, volumes.commissionable, compiled, active, ranks?.paidAs ?? null, volumes.commissionableTotal);
+    const { compiled } = this.#state;
+    const { paid, potential, rates } = periodLevelBreakdown(this.#state);
     const decimals = this.plan.scale + compiled.rateDecimals;
     const text = (units: bigint) => formatUnits(units, decimals, this.plan.scale);
     return paid.map((units, k) => ({

@@ -1,6 +1,8 @@
 import type { Genealogy } from '../genealogy';
 import { type ExactColumn, WIDE } from '../money/exact-column';
 import type { OrderBook } from '../orders/ingest-orders';
+import type { RankColumns } from './rank-evaluation';
+import { periodVolumes } from './period-volumes';
 import type { CompiledPlan } from './compiled-plan';
 import { type OrdersByBuyer, scanLevels } from './explain';
 
@@ -96,6 +98,26 @@ export function levelBreakdown(
     rates.push(BigInt(best));
   }
   return { paid, potential: rates.map((rate) => rate * commissionableTotal), rates };
+}
+
+/**
+ * {@link levelBreakdown} of a computed period, from the columns a result holds: the one place where the
+ * period's commissionable volume is gathered for it (`result.levels()` and the report both ask here).
+ *
+ * @example
+ * ```ts
+ * const { paid, potential, rates } = periodLevelBreakdown(resultState(result));
+ * ```
+ */
+export function periodLevelBreakdown(state: {
+  readonly genealogy: Genealogy;
+  readonly book: OrderBook;
+  readonly compiled: CompiledPlan;
+  readonly active: Uint8Array;
+  readonly ranks: RankColumns | null;
+}): LevelBreakdown {
+  const volumes = periodVolumes(state.book, state.compiled);
+  return levelBreakdown(state.genealogy, volumes.commissionable, state.compiled, state.active, state.ranks?.paidAs ?? null, volumes.commissionableTotal);
 }
 
 /**

@@ -161,10 +161,10 @@ export function checkMembers(
   };
 }
 
-/** Grows the columns of `checks` to hold `count` records, at least doubling them. */
+/** Grows the columns of `checks` to hold `count` records, by half again at least. */
 function reserve(checks: MemberChecks, count: number): void {
   if (count <= checks.idHashes.length) return;
-  const size = Math.max(count, checks.idHashes.length * 2);
+  const size = Math.max(count, Math.ceil(checks.idHashes.length * 1.5));
   const grow = <T extends Int32Array | Uint8Array>(column: T, make: (n: number) => T): T => {
     const next = make(size);
     next.set(column);

@@ -7,6 +7,7 @@
  * @module
  */
 import type { IssuePath } from '../errors';
+import { checkCapacity } from './capacity';
 import { Genealogy } from './genealogy';
 import { checkMembers, memberChecks } from './check-members';
 import { linkChecked } from './link-members';
@@ -36,8 +37,14 @@ export class GenealogyBuilder {
   #chunkStarts: number[] = [];
   #built = false;
 
-  constructor(options: { path?: IssuePath } = {}) {
+  /**
+   * @param options.path prefixes every issue's path; `capacity` makes room for that many members at once (a
+   * caller that knows about how many will come, from a file's line count, spares the columns their growing
+   * copies; more may still be added)
+   */
+  constructor(options: { path?: IssuePath; capacity?: number } = {}) {
     this.#base = options.path ?? [];
+    if (options.capacity !== undefined) this.#checks = memberChecks(checkCapacity(options.capacity, 'GenealogyBuilder'));
   }
 
   /** How many records were added. */

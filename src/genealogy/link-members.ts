@@ -5,6 +5,7 @@
  * @module
  */
 import { ErrorCode, type Issue, type IssuePath, quote } from '../errors';
+import { fitColumn } from './capacity';
 import {
   checkMembers,
   ID_DUPLICATE,
@@ -68,8 +69,8 @@ export function linkChecked(
   const idHashes = checks.idHashes;
   const idState = checks.idState;
   const sponsorState = checks.sponsorState;
-  const sponsorOf = checks.sponsorOf.length === n ? checks.sponsorOf : checks.sponsorOf.slice(0, n);
-  const roles = checks.roles.length === n ? checks.roles : checks.roles.slice(0, n);
+  const sponsorOf = fitColumn(checks.sponsorOf, n);
+  const roles = fitColumn(checks.roles, n);
   let problems = checks.problems;
 
   // 2. index the packed ids; a repeated id stays with its first position

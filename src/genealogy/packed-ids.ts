@@ -133,6 +133,54 @@ export class PackedIds implements IdSource, Iterable<string> {
     return view;
   }
 
+  /**
+   * @internal The lists one after another as one list, their packed strings cut and joined a chunk at a time
+   * (no string per id is built); null when a list is a view, or when a joined chunk would be too long (then
+   * the ids are packed again one by one, in smaller chunks). `bits` (log2 of the ids per joined chunk) is
+   * lowered by tests only.
+   */
+  static concat(lists: readonly PackedIds[], count: number, bits = CHUNK_BITS): PackedIds | null {
+    const perChunk = 1 << bits;
+    const ends = new Int32Array(count);
+    const chunks: string[] = [];
+    let pieces: string[] = [];
+    let end = 0; // end of the last id in the joined chunk being filled
+    let p = 0;
+    for (const list of lists) {
+      if (list.#order !== null) return null;
+      const from = list.#ends;
+      const shift = list.#chunkBits;
+      const mask = list.#chunkMask;
+      const last = list.#length - 1;
+      let cut = 0; // where the next piece starts in the list's current chunk string
+      for (let k = 0; k <= last; k++) {
+        const local = k & mask;
+        if (local === 0) cut = 0;
+        end += from[k] - (local === 0 ? 0 : from[k - 1]);
+        ends[p++] = end;
+        const full = (p & (perChunk - 1)) === 0 || p === count;
+        if (local === mask || k === last || full) {
+          pieces.push(list.#chunks[k >>> shift].slice(cut, from[k]));
+          cut = from[k];
+        }
+        if (end > MAX_CHUNK_CHARS) return null;
+        if (full) {
+          chunks.push(pieces.join(''));
+          pieces = [];
+          end = 0;
+        }
+      }
+    }
+    if (p !== count) return null;
+    const joined = new PackedIds(EMPTY);
+    joined.#length = count;
+    joined.#chunks = chunks;
+    joined.#chunkBits = bits;
+    joined.#chunkMask = perChunk - 1;
+    joined.#ends = ends;
+    return joined;
+  }
+
   *[Symbol.iterator](): Iterator<string> {
     for (let i = 0; i < this.#length; i++) yield this.at(i);
   }
@@ -179,6 +227,8 @@ function pack(
  */
 export function joinPackedIds(chunks: readonly PackedIds[], starts: readonly number[], count: number): PackedIds {
   if (chunks.length === 1) return chunks[0];
+  const joined = PackedIds.concat(chunks, count);
+  if (joined !== null) return joined;
   const chunked = new ChunkedIds(chunks, starts);
   return new PackedIds(count, (position) => chunked.at(position));
 }

@@ -6,10 +6,11 @@
  * @module
  */
 import { DownlineError, ErrorCode, type Issue, type IssuePath, quote } from '../errors';
+import { checkCapacity } from '../genealogy/capacity';
 import type { Genealogy } from '../genealogy';
-import { IdIndex } from '../genealogy/id-index';
 import { joinPackedIds, PackedIds } from '../genealogy/packed-ids';
 import { sumByAffiliate } from './affiliate-volumes';
+import { findDuplicateIds } from './duplicate-ids';
 import { checkOrder, type OrderTarget, type ReportIssue } from './check-order';
 import type { OrderBook } from './ingest-orders';
 import { OrderColumns } from './order-columns';
@@ -43,11 +44,17 @@ export class OrderBookBuilder {
   #count = 0;
   #built = false;
 
-  constructor(genealogy: Genealogy, options: { scale: number; path?: IssuePath }) {
+  /**
+   * @param options.scale the plan's number of decimals; `path` prefixes every issue's path; `capacity` makes
+   * room for that many orders at once (a caller that knows about how many will come, from a file's line count,
+   * spares the columns their growing copies; more may still be added)
+   */
+  constructor(genealogy: Genealogy, options: { scale: number; path?: IssuePath; capacity?: number }) {
     const base = options.path ?? [];
     const issues = this.#issues;
     this.#genealogy = genealogy;
     this.#scale = options.scale;
+    if (options.capacity !== undefined) this.#columns.reserve(checkCapacity(options.capacity, 'OrderBookBuilder'));
     this.#report = (code, index, key, message) =>
       issues.push({ code, path: key === null ? [...base, index] : [...base, index, key], message });
   }
@@ -96,6 +103,7 @@ export class OrderBookBuilder {
     const ids = joinPackedIds(this.#idChunks, this.#chunkStarts, count);
     this.#idChunks.length = 0;
     reportDuplicates(ids, this.#columns.hashes, this.#missingIds, count, this.#report);
+    this.#columns.hashes = new Int32Array(0); // needed no more: not kept alive by a builder still referenced
     if (this.#issues.length > 0) throw new DownlineError(this.#issues.sort(byRecordThenField));
     const { buyers, kinds, amounts, volumes, wholesale } = this.#columns.finish(count);
     const affiliateVolumes = sumByAffiliate(genealogy.size, buyers, kinds, volumes);
@@ -117,16 +125,9 @@ function reportCustomerKinds(roles: Uint8Array, buyers: Int32Array, kinds: Uint8
 
 /** Reports every repeated order id, naming the first position that holds it; `missing` (ascending) have none. */
 function reportDuplicates(ids: PackedIds, hashes: Int32Array, missing: readonly number[], count: number, report: ReportIssue): void {
-  const seen = new IdIndex(ids, count);
-  let next = 0;
-  for (let i = 0; i < count; i++) {
-    if (next < missing.length && missing[next] === i) {
-      next++;
-      continue;
-    }
-    const first = seen.insertHashed(i, hashes[i]);
-    if (first >= 0) report(ErrorCode.DuplicateOrder, i, 'id', `order ${quote(ids.at(i))}: duplicate id (first at #${first})`);
-  }
+  findDuplicateIds(ids, hashes, count, missing, (position, first) =>
+    report(ErrorCode.DuplicateOrder, position, 'id', `order ${quote(ids.at(position))}: duplicate id (first at #${first})`),
+  );
 }
 
 const FIELD_RANK: Record<string, number> = { id: 1, affiliateId: 2, kind: 3, amount: 4, volume: 5, wholesale: 6 };

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { fitColumn } from '../genealogy/capacity';
 import { ExactColumn, WIDE } from '../money/exact-column';
 
 /**
@@ -21,7 +22,8 @@ const SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 /**
  * Growable order columns: buyers, kinds, amounts and volumes (doubles, with values past 2^53 aside), wholesale
  * costs (allocated on the first one given), and the `hashId` of each order id for the duplicate check.
- * Each slot is written once.
+ * Each slot is written once, the amount of an order before its volume. The volumes are not stored while every
+ * volume equals its amount (orders given without a volume): the book then shares one column for both.
  *
  * @example
  * ```ts
@@ -35,7 +37,8 @@ export class OrderColumns {
   buyers = new Int32Array(0);
   kinds = new Uint8Array(0);
   amounts = new Float64Array(0);
-  volumes = new Float64Array(0);
+  /** Null while every volume equals its order's amount. */
+  volumes: Float64Array | null = null;
   wholesale: Float64Array | null = null;
   hashes = new Int32Array(0);
   readonly bigAmounts = new Map<number, bigint>();
@@ -49,7 +52,7 @@ export class OrderColumns {
     this.buyers = grow(this.buyers, new Int32Array(size));
     this.kinds = grow(this.kinds, new Uint8Array(size));
     this.amounts = grow(this.amounts, new Float64Array(size));
-    this.volumes = grow(this.volumes, new Float64Array(size));
+    if (this.volumes !== null) this.volumes = grow(this.volumes, new Float64Array(size));
     this.hashes = grow(this.hashes, new Int32Array(size));
     if (this.wholesale !== null) this.wholesale = grow(this.wholesale, new Float64Array(size).fill(WHOLESALE_NONE));
   }
@@ -59,8 +62,14 @@ export class OrderColumns {
     setExact(this.amounts, this.bigAmounts, index, value);
   }
 
-  /** Stores the volume of order `index`. */
+  /** Stores the volume of order `index` (after its amount): a volume other than the amount starts the column. */
   setVolume(index: number, value: number | bigint): void {
+    if (this.volumes === null) {
+      if (sameExact(this.amounts, this.bigAmounts, index, value)) return;
+      // every earlier volume equals its amount: the column starts as a copy of the amounts
+      this.volumes = this.amounts.slice();
+      for (const [slot, big] of this.bigAmounts) this.bigVolumes.set(slot, big);
+    }
     setExact(this.volumes, this.bigVolumes, index, value);
   }
 
@@ -70,14 +79,18 @@ export class OrderColumns {
     this.wholesale[index] = cost;
   }
 
-  /** The first `count` orders' columns, trimmed (shared, not copied, when there is no spare room). */
+  /**
+   * The first `count` orders' columns, each cut by `fitColumn` (a view when little room is spare). `volumes` is
+   * the `amounts` column itself when no volume differed from its amount.
+   */
   finish(count: number): { buyers: Int32Array; kinds: Uint8Array; amounts: ExactColumn; volumes: ExactColumn; wholesale: Float64Array | null } {
+    const amounts = exactColumn(fitColumn(this.amounts, count), this.bigAmounts);
     return {
-      buyers: trim(this.buyers, count),
-      kinds: trim(this.kinds, count),
-      amounts: exactColumn(trim(this.amounts, count), this.bigAmounts),
-      volumes: exactColumn(trim(this.volumes, count), this.bigVolumes),
-      wholesale: this.wholesale === null ? null : trim(this.wholesale, count),
+      buyers: fitColumn(this.buyers, count),
+      kinds: fitColumn(this.kinds, count),
+      amounts,
+      volumes: this.volumes === null ? amounts : exactColumn(fitColumn(this.volumes, count), this.bigVolumes),
+      wholesale: this.wholesale === null ? null : fitColumn(this.wholesale, count),
     };
   }
 }
@@ -87,8 +100,10 @@ function grow<T extends Int32Array | Uint8Array | Float64Array>(old: T, grown: T
   return grown;
 }
 
-function trim<T extends Int32Array | Uint8Array | Float64Array>(column: T, count: number): T {
-  return (column.length === count ? column : column.slice(0, count)) as T;
+/** Whether slot `index` of an exact column already holds `value`. */
+function sameExact(values: Float64Array, big: Map<number, bigint>, index: number, value: number | bigint): boolean {
+  if (typeof value === 'bigint' && value <= SAFE_BIG) value = Number(value);
+  return typeof value === 'number' ? values[index] === value && value !== WIDE : values[index] === WIDE && big.get(index) === value;
 }
 
 function setExact(values: Float64Array, big: Map<number, bigint>, index: number, value: number | bigint): void {

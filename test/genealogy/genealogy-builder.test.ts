@@ -68,7 +68,8 @@ describe('GenealogyBuilder', () => {
         fc.array(record, { maxLength: 60 }),
         fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 12 }),
         fc.constantFrom('invalid', 'forest', 'cycles'),
-        (records, sizes, kind) => {
+        fc.option(fc.integer({ min: 0, max: 80 }), { nil: undefined }),
+        (records, sizes, kind, capacity) => {
           // a third of the runs are valid forests (genealogies compared), a third add sponsor cycles
           const given: unknown[] = kind === 'invalid' ? records : forestOf(records);
           if (kind === 'cycles' && given.length > 1) {
@@ -81,7 +82,8 @@ describe('GenealogyBuilder', () => {
           const options = { path: ['members'] };
           const whole = outcome(() => Genealogy.fromRecords(given as MemberRecord[], options));
           const chunked = outcome(() => {
-            const builder = new GenealogyBuilder(options);
+            // room made beforehand, too little or too much, changes nothing
+            const builder = new GenealogyBuilder({ ...options, ...(capacity === undefined ? {} : { capacity }) });
             for (const chunk of chunksOf(given, sizes)) builder.add(chunk as MemberRecord[]);
             expect(builder.count).toBe(given.length);
             return builder.build();
@@ -117,6 +119,15 @@ describe('GenealogyBuilder', () => {
     const g = new GenealogyBuilder().add([{ id: 'C', sponsorId: 'B' }]).add([{ id: 'B', sponsorId: 'A' }]).add([{ id: 'A', sponsorId: null }]).build();
     expect([...g.ids]).toEqual(['A', 'B', 'C']);
     expect(g.upline('C')).toEqual(['B', 'A']);
+  });
+
+  it('refuses a capacity that is no whole number of records', () => {
+    for (const capacity of [-1, 0.5, Number.POSITIVE_INFINITY]) {
+      expect(() => new GenealogyBuilder({ capacity })).toThrow(
+        expect.objectContaining({ issues: [expect.objectContaining({ code: 'INVALID_OPTIONS', path: ['options', 'capacity'] })] }),
+      );
+    }
+    expect(() => new GenealogyBuilder({ capacity: 0.5 })).toThrow('GenealogyBuilder: capacity must be a whole number from 0 to 2147483647, got 0.5');
   });
 
   it('builds once', () => {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArrayIds, PackedIds } from '../../src/genealogy/packed-ids';
+import { ArrayIds, PackedIds, joinPackedIds } from '../../src/genealogy/packed-ids';
 import { IdIndex } from '../../src/genealogy/id-index';
 
 describe('PackedIds', () => {
@@ -37,5 +38,38 @@ describe('PackedIds', () => {
     expect(index.find('m0')).toBe(ids.length - 1);
     expect(index.find(`m${7 * 4999}`)).toBe(0);
     expect(index.find('m1')).toBe(-1);
+  });
+});
+
+describe('joining packed lists', () => {
+  const id = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', 'ünï', '✓✓', 'a-much-longer-id-than-the-others'));
+  // lists packed in small chunks (a low chunk length limit), joined into chunks of 2^bits ids
+  const lists = fc.array(fc.tuple(fc.array(id, { maxLength: 30 }), fc.integer({ min: 1, max: 40 })), { maxLength: 8 });
+
+  it('PackedIds.concat gives every id of every list, in order, whatever the chunks on either side', () => {
+    fc.assert(
+      fc.property(lists, fc.integer({ min: 0, max: 5 }), (given, bits) => {
+        const packed = given.map(([ids, limit]) => new PackedIds(ids.length, (i) => ids[i], limit));
+        const all = given.flatMap(([ids]) => ids);
+        const joined = PackedIds.concat(packed, all.length, bits);
+        expect(joined).not.toBeNull();
+        expect([...(joined as PackedIds)]).toEqual(all);
+        all.forEach((expected, i) => {
+          expect(joined?.matches(i, expected)).toBe(true);
+          expect(joined?.matches(i, `${expected}x`)).toBe(false);
+        });
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
+  });
+
+  it('joinPackedIds falls back to packing one by one when a list is a view', () => {
+    const view = new PackedIds(['a', 'b', 'c']).permuted(Int32Array.of(2, 1, 0));
+    expect(PackedIds.concat([view], 3)).toBeNull();
+    expect([...joinPackedIds([new PackedIds(['x']), view], [0, 1], 4)]).toEqual(['x', 'c', 'b', 'a']);
+  });
+
+  it('PackedIds.concat refuses a count that is not the lists’ total', () => {
+    expect(PackedIds.concat([new PackedIds(['a', 'b'])], 3)).toBeNull();
   });
 });

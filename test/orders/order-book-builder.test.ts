@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chunksOf } from '../arbitraries';
 import { DownlineError, type Issue } from '../../src/errors';
 import { Genealogy } from '../../src/genealogy';
+import { readMinorUnits } from '../../src/money/minor-units';
 import { type OrderBook, OrderBookBuilder, type OrderRecord, ingestOrders } from '../../src/orders';
 
 const genealogy = Genealogy.fromRecords([
@@ -63,13 +64,15 @@ describe('OrderBookBuilder', () => {
         fc.array(record, { maxLength: 60 }),
         fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 12 }),
         fc.boolean(),
-        (records, sizes, clean) => {
+        fc.option(fc.integer({ min: 0, max: 80 }), { nil: undefined }),
+        (records, sizes, clean, capacity) => {
           // half the runs keep only valid orders with distinct ids, so that books are compared too
           const given = clean ? cleanOf(records) : records;
           const options = { scale: 2, path: ['orders'] };
           const whole = outcome(() => ingestOrders(given as OrderRecord[], genealogy, options));
           const chunked = outcome(() => {
-            const builder = new OrderBookBuilder(genealogy, options);
+            // room made beforehand, too little or too much, changes nothing
+            const builder = new OrderBookBuilder(genealogy, { ...options, ...(capacity === undefined ? {} : { capacity }) });
             for (const chunk of chunksOf(given, sizes)) builder.add(chunk as OrderRecord[]);
             expect(builder.count).toBe(given.length);
             return builder.build();
@@ -105,6 +108,47 @@ describe('OrderBookBuilder', () => {
         { code: 'CUSTOMER_ORDER_KIND', path: ['orders', 2, 'kind'], message: 'order "o1": a customer\'s order is a retail sale, not "personal"' },
       ],
     });
+  });
+
+  it('stores each volume, or the amount for an order given none, sharing one column while they are all equal', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 60 }), fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 12 }), (records, sizes) => {
+        const given = cleanOf(records) as OrderRecord[];
+        const builder = new OrderBookBuilder(genealogy, { scale: 2 });
+        for (const chunk of chunksOf(given, sizes)) builder.add(chunk);
+        const book = builder.build();
+        given.forEach((order, i) => {
+          expect(book.amounts.get(i)).toBe(BigInt(readMinorUnits(order.amount, 2) as number | bigint));
+          expect(book.volumes.get(i)).toBe(BigInt(readMinorUnits(order.volume ?? order.amount, 2) as number | bigint));
+        });
+        const allEqual = given.every((order, i) => book.volumes.get(i) === book.amounts.get(i));
+        expect(book.volumes === book.amounts).toBe(allEqual);
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
+  });
+
+  it('starts a volume column at the first volume other than its amount, past 2^53 too', () => {
+    const big = 2n ** 60n;
+    const book = new OrderBookBuilder(genealogy, { scale: 0 })
+      .add([
+        { id: 'o1', affiliateId: 'A', amount: big.toString(), kind: 'personal' },
+        { id: 'o2', affiliateId: 'A', amount: '5', volume: '5', kind: 'personal' },
+      ])
+      .add([{ id: 'o3', affiliateId: 'B', amount: '7', volume: '3', kind: 'personal' }, { id: 'o4', affiliateId: 'B', amount: '9', kind: 'retail' }])
+      .build();
+    expect(book.volumes).not.toBe(book.amounts);
+    expect([0, 1, 2, 3].map((i) => book.volumes.get(i))).toEqual([big, 5n, 3n, 9n]);
+    expect([0, 1, 2, 3].map((i) => book.amounts.get(i))).toEqual([big, 5n, 7n, 9n]);
+  });
+
+  it('refuses a capacity that is no whole number of records', () => {
+    for (const capacity of [-1, 1.5, Number.NaN, 2 ** 31]) {
+      expect(() => new OrderBookBuilder(genealogy, { scale: 2, capacity })).toThrow(
+        expect.objectContaining({ issues: [expect.objectContaining({ code: 'INVALID_OPTIONS', path: ['options', 'capacity'] })] }),
+      );
+    }
+    expect(() => new OrderBookBuilder(genealogy, { scale: 2, capacity: -1 })).toThrow('OrderBookBuilder: capacity must be a whole number from 0 to 2147483647, got -1');
   });
 
   it('builds once', () => {

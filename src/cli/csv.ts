@@ -2,7 +2,7 @@
  * Streaming CSV reading (RFC 4180): a header row, then one record per row; quoted fields may hold commas,
  * doubled quotes and line breaks; CRLF, LF or CR line ends; a leading byte-order mark is ignored. Read in batches
  * of lines ({@link readLineBatches}), so a file of millions of rows is never held as one string and costs one
- * await per mebibyte, not one per row.
+ * await per 64 KiB batch, not one per row.
  *
  * @module
  */

@@ -1,24 +1,31 @@
 /**
- * The line each record of a file starts on, kept in a growing `Int32Array`: four bytes a record, so that ten
- * million rows do not cost ten million array slots of eight bytes for the sake of error messages.
+ * The line each record of a file starts on, kept as runs: a record's line is its index plus an offset that
+ * changes only where a blank line, a comment or a field spanning lines comes between two records. A file of
+ * ten million one-line records keeps one run, not ten million numbers, for the sake of error messages.
  *
  * @module
  */
 
 /**
- * A list of line numbers that only grows: `push` one per record, `at(i)` for record `i`.
+ * A list of line numbers that only grows, each at least one more than the one before: `push` one per record,
+ * `at(i)` for record `i`. Stored as runs of records whose line minus index is the same: two `Int32Array`s, the
+ * index where each run starts and its offset, found by binary search.
  *
  * @example
  * ```ts
  * const lines = new LineNumbers();
  * lines.push(2);
- * lines.push(4);
- * lines.at(1); // 4
- * lines.at(2); // undefined
+ * lines.push(3);
+ * lines.push(5); // a blank line before this record: a second run
+ * lines.at(2); // 5
+ * lines.at(3); // undefined
+ * lines.runs;  // 2
  * ```
  */
 export class LineNumbers {
-  #values = new Int32Array(1024);
+  #starts: Int32Array = new Int32Array(16);
+  #offsets: Int32Array = new Int32Array(16);
+  #runs = 0;
   #length = 0;
 
   /** How many line numbers are held. */
@@ -26,18 +33,45 @@ export class LineNumbers {
     return this.#length;
   }
 
+  /** How many runs hold them (one for a file without a line between its records). */
+  get runs(): number {
+    return this.#runs;
+  }
+
   /** Appends the line of the next record. */
   push(line: number): void {
-    if (this.#length === this.#values.length) {
-      const grown = new Int32Array(this.#values.length * 2);
-      grown.set(this.#values);
-      this.#values = grown;
+    const offset = line - this.#length;
+    const runs = this.#runs;
+    if (runs === 0 || this.#offsets[runs - 1] !== offset) {
+      if (runs === this.#starts.length) {
+        this.#starts = grown(this.#starts);
+        this.#offsets = grown(this.#offsets);
+      }
+      this.#starts[runs] = this.#length;
+      this.#offsets[runs] = offset;
+      this.#runs = runs + 1;
     }
-    this.#values[this.#length++] = line;
+    this.#length++;
   }
 
   /** The line of record `index`, or undefined past the end. */
   at(index: number): number | undefined {
-    return index >= 0 && index < this.#length ? this.#values[index] : undefined;
+    if (!(index >= 0 && index < this.#length)) return undefined;
+    const starts = this.#starts;
+    // the last run starting at or before `index`
+    let low = 0;
+    let high = this.#runs - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (starts[middle] <= index) low = middle;
+      else high = middle - 1;
+    }
+    return index + this.#offsets[low];
   }
+}
+
+function grown(column: Int32Array): Int32Array {
+  const next = new Int32Array(column.length * 2);
+  next.set(column);
+  return next;
 }

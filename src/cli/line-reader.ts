@@ -1,7 +1,8 @@
 /**
- * Reading a text file line by line, in batches: the file is read in chunks of a mebibyte and each chunk's
+ * Reading a text file line by line, in batches: the file is read in chunks of 64 KiB and each chunk's
  * complete lines are handed over at once, so that a file of millions of lines costs one await per chunk rather
- * than one per line, and is never held as one string. LF, CRLF and a lone CR all end a line; a leading
+ * than one per line, and is never held as one string. Small chunks keep the lines of a batch short-lived
+ * enough to die in the young generation. LF, CRLF and a lone CR all end a line; a leading
  * byte-order mark is dropped.
  *
  * @module
@@ -21,7 +22,7 @@ export interface LineBatch {
   readonly lines: string[];
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 const CR = 13;
 
 /**

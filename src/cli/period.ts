@@ -13,6 +13,7 @@ import { type Plan, safeParsePlan } from '../plan';
 import { type FlagSpecs, type ParsedFlags, VERBOSITY_FLAGS, requireFlag } from './args';
 import { BINARY_FLAGS, type BinaryFiles, binaryFileIssues, binaryFiles, readCarry, readPlacement } from './binary-files';
 import { CHUNK_ROWS, type InputFile, inputFile, readJson, readTable } from './inputs';
+import { recordsAtMost } from './line-count';
 import { NO_PROGRESS, type Progress } from './progress';
 import type { Sources } from './sources';
 
@@ -127,7 +128,7 @@ export async function readMembers(
  * ```
  */
 export async function streamGenealogy(input: InputFile, sources: Sources, issues: Issue[], progress: Progress = NO_PROGRESS): Promise<Genealogy | null> {
-  const builder = new GenealogyBuilder({ path: ['members'] });
+  const builder = new GenealogyBuilder({ path: ['members'], ...room(input) });
   const take = (records: unknown[]) => void builder.add(records as MemberRecord[]);
   const table = await readTable('members', input, sources, progress, { rows: CHUNK_ROWS, take });
   issues.push(...table.issues);
@@ -211,7 +212,8 @@ export async function readPeriodInputs(
   const plan = readPlan(files.plan, 'plan', sources, issues, progress);
   const { genealogy, members } = await readGenealogy(files.members, sources, issues, progress, keepMembers);
   // the orders are checked against the plan's scale and the members while they are read, chunk by chunk
-  const builder = plan === null || genealogy === null ? null : new OrderBookBuilder(genealogy, { scale: plan.scale, path: ['orders'] });
+  const builder =
+    plan === null || genealogy === null ? null : new OrderBookBuilder(genealogy, { scale: plan.scale, path: ['orders'], ...room(files.orders) });
   const ordersRead = await streamOrders(files.orders, sources, issues, builder, progress);
   const placement = files.placement === undefined ? undefined : await readPlacement(files.placement, sources, issues, progress);
   const binaryCarry = files.binaryCarry === undefined ? undefined : readCarry(files.binaryCarry, sources, issues);
@@ -231,6 +233,12 @@ export async function readPeriodInputs(
     ...(binaryCarry === undefined ? {} : { binaryCarry }),
   };
   return { issues, inputs };
+}
+
+/** The `capacity` to give a builder for a file's records: its line count, when it has lines to count. */
+function room(input: InputFile): { capacity?: number } {
+  const most = recordsAtMost(input);
+  return most === undefined ? {} : { capacity: most };
 }
 
 /**

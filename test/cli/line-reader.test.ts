@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 /**
  * Reading files in batches of lines: whatever the chunk size, the lines and their numbers are those of the
  * whole text split on LF, CRLF or a lone CR (a CRLF or a multi-byte character cut between chunks included).
@@ -52,5 +53,30 @@ describe('LineNumbers', () => {
     expect(lines.length).toBe(5000);
     expect([lines.at(0), lines.at(1023), lines.at(1024), lines.at(4999)]).toEqual([2, 2048, 2050, 10000]);
     expect([lines.at(5000), lines.at(-1)]).toEqual([undefined, undefined]);
+  });
+
+  it('gives back every line pushed, held as one run per change of offset', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, fc.integer({ min: 2, max: 4 })), { maxLength: 300 }), (steps) => {
+        const lines = new LineNumbers();
+        const pushed: number[] = [];
+        let line = 1;
+        for (const step of steps) {
+          line += step;
+          lines.push(line);
+          pushed.push(line);
+        }
+        expect(Array.from({ length: pushed.length + 1 }, (_, k) => lines.at(k))).toEqual([...pushed, undefined]);
+        // a run starts at the first record and wherever a line was skipped
+        expect(lines.runs).toBe(steps.filter((step, k) => k === 0 || step !== 1).length);
+      }),
+      { seed: 20261123 },
+    );
+  });
+
+  it('keeps a file of one-line records as one run', () => {
+    const lines = new LineNumbers();
+    for (let k = 0; k < 100_000; k++) lines.push(k + 2);
+    expect([lines.runs, lines.at(99_999)]).toEqual([1, 100_001]);
   });
 });

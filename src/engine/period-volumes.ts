@@ -36,7 +36,7 @@ export interface PeriodVolumes {
  * ```
  */
 export function periodVolumes(book: OrderBook, compiled: CompiledPlan): PeriodVolumes {
-  const { byKind, totals, personalVolume: bought } = book.affiliateVolumes;
+  const { totals, personalVolume: bought } = book.affiliateVolumes;
   // commission walks start at the buyer (customers included); qualification counts customers' orders for
   // the affiliate who referred them
   const personalVolume = foldCustomerVolume(bought, book.genealogy);
@@ -47,7 +47,8 @@ export function periodVolumes(book: OrderBook, compiled: CompiledPlan): PeriodVo
   if (payRetail === 1 && payPersonal === 1 && payEnrollment === 0) {
     return { personal: personalVolume, commissionable: bought, commissionableTotal };
   }
-  const [retail, personal, enrollment] = byKind;
+  // (the columns by kind are summed on this first read: the usual plan never reads them)
+  const [retail, personal, enrollment] = book.affiliateVolumes.byKind;
   const n = retail.values.length;
   const narrow =
     retail.isNarrow &&

@@ -114,6 +114,8 @@ export {
   type PlanCheckItem,
   type PlanContext,
   type CompliancePeriod,
+  MemberDays,
+  MemberDaysBuilder,
   type AmountInput,
   type CostRecord,
   type InventoryRecord,

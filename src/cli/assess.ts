@@ -104,13 +104,13 @@ export function compliancePeriodReader(
   const end = optionalFlag(flags, 'end');
   const lowIncomeLimit = optionalFlag(flags, 'low-income-limit');
   return async (sources, progress) => {
-    const { issues, period } = await validatePeriod(files, sources, { progress, keepMembers: true });
+    const { issues, period } = await validatePeriod(files, sources, { progress, keepDays: true });
     const costs = await readCosts(costsFile, cwd, command, sources, issues, progress);
     if (issues.length > 0 || period === null) throw new DownlineError(issues);
     return {
       period: {
         result: period.result,
-        ...(period.members !== undefined ? { members: period.members } : {}),
+        ...(period.memberDays !== undefined ? { members: period.memberDays } : {}),
         ...(costs !== undefined ? { costs } : {}),
         ...(start !== undefined ? { start } : {}),
         ...(end !== undefined ? { end } : {}),

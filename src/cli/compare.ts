@@ -4,15 +4,19 @@
  * @module
  */
 import { comparePlans, formatComparison } from '../compare';
-import { DownlineError, type Issue } from '../errors';
+import { MemberDaysBuilder } from '../compliance/member-days';
+import { DownlineError, type Issue, toSafe } from '../errors';
+import type { Genealogy } from '../genealogy';
+import { type OrderBook, OrderBookBuilder, type OrderRecord } from '../orders';
+import type { Plan } from '../plan';
 import { VERBOSITY_FLAGS, UsageError, optionalFlag, parseFlags, requireFlag } from './args';
 import { readCosts } from './assess';
 import { BINARY_FLAGS, binaryFiles, readCarry, readPlacement } from './binary-files';
 import { COMMAND_HELP } from './help';
-import { inputFile } from './inputs';
+import { type InputFile, inputFile } from './inputs';
 import type { CliIo } from './output';
-import { readMembers, readOrders, readPlan } from './period';
-import { progressFor, withProgress } from './progress';
+import { readOrders, readPlan, room, streamGenealogy, streamOrders } from './period';
+import { type Progress, progressFor, withProgress } from './progress';
 import type { Sources } from './sources';
 
 /**
@@ -61,8 +65,9 @@ export async function compareCommand(argv: readonly string[], io: CliIo, sources
     const issues: Issue[] = [];
     const planBefore = readPlan(before, 'before', sources, issues, progress);
     const planAfter = readPlan(after, 'after', sources, issues, progress);
-    const members = await readMembers(membersFile, sources, issues, progress);
-    const orders = await readOrders(ordersFile, sources, issues, progress);
+    const days = new MemberDaysBuilder({ path: ['members'] });
+    const members = await streamGenealogy(membersFile, sources, issues, progress, days);
+    const orders = await compareOrders(ordersFile, sources, issues, progress, members?.genealogy ?? null, planBefore, planAfter);
     const costs = await readCosts(costsFile, io.cwd, 'compare', sources, issues, progress);
     const placement = binary.placement === undefined ? undefined : await readPlacement(binary.placement, sources, issues, progress);
     const binaryCarry = binary.binaryCarry === undefined ? undefined : readCarry(binary.binaryCarry, sources, issues);
@@ -75,7 +80,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo, sources
       orders,
       before: planBefore,
       after: planAfter,
-      members: members.members,
+      ...(members.memberDays === undefined ? {} : { members: members.memberDays }),
       ...(placement === undefined ? {} : { placement }),
       ...(binaryCarry === undefined ? {} : { binaryCarry }),
       ...(costs !== undefined ? { compliance: { costs } } : {}),
@@ -83,4 +88,28 @@ export async function compareCommand(argv: readonly string[], io: CliIo, sources
   });
   io.stdout.write(`${formatComparison(comparison, { top }).trimEnd()}\n`);
   return 0;
+}
+
+/**
+ * The orders of a comparison: ingested chunk by chunk into one order book when both plans have one scale (the
+ * usual case: the file is never held whole), read as records otherwise (each plan ingests them at its own
+ * scale). Null when the file or, for a book, its records have problems (pushed to `issues`).
+ */
+async function compareOrders(
+  input: InputFile,
+  sources: Sources,
+  issues: Issue[],
+  progress: Progress,
+  genealogy: Genealogy | null,
+  before: Plan | null,
+  after: Plan | null,
+): Promise<OrderBook | OrderRecord[] | null> {
+  if (genealogy === null || before === null || after === null || before.scale !== after.scale) return readOrders(input, sources, issues, progress);
+  const builder = new OrderBookBuilder(genealogy, { scale: before.scale, path: ['orders'], ...room(input) });
+  if (!(await streamOrders(input, sources, issues, builder, progress))) return null;
+  progress.stage('checking the orders');
+  const book = toSafe(() => builder.build());
+  if (book.success) return book.data;
+  issues.push(...book.error.issues);
+  return null;
 }

@@ -7,7 +7,8 @@
  */
 import { type BinaryCarryInput, type CommissionInput, type CommissionResult, type PlacementRecord, computeCommissions } from '../engine';
 import { DownlineError, ErrorCode, type Issue, collect, toSafe } from '../errors';
-import { Genealogy, GenealogyBuilder, type MemberRecord } from '../genealogy';
+import { MemberDays, MemberDaysBuilder } from '../compliance/member-days';
+import { type Genealogy, GenealogyBuilder, type MemberRecord } from '../genealogy';
 import { type OrderBook, OrderBookBuilder, type OrderRecord } from '../orders';
 import { type Plan, safeParsePlan } from '../plan';
 import { type FlagSpecs, type ParsedFlags, VERBOSITY_FLAGS, requireFlag } from './args';
@@ -20,7 +21,7 @@ import type { Sources } from './sources';
 /**
  * What a period's files hold once read and validated, before it is computed. The order records are ingested
  * into `orders` chunk by chunk as they are read, never all held at once; so are the member records into the
- * genealogy, unless they are asked for (then they are read whole and kept).
+ * genealogy (and, when asked for, into their join and leave days).
  *
  * @example
  * ```ts
@@ -30,8 +31,8 @@ import type { Sources } from './sources';
  */
 export interface PeriodInputs {
   readonly plan: Plan;
-  /** The member records, when asked for with `keepMembers` (compliance reads roles and dates). */
-  readonly members?: MemberRecord[];
+  /** The members' join and leave days, when asked for with `keepDays` (compliance reads them). */
+  readonly memberDays?: MemberDays;
   readonly genealogy: Genealogy;
   readonly orders: OrderBook;
   /** The binary placement, when `--placement` was given. */
@@ -89,54 +90,42 @@ export function readPlan(input: InputFile, key: string, sources: Sources, issues
 }
 
 /**
- * Reads the members file and builds the genealogy; null when the file or the records have problems (all
- * pushed to `issues`).
- *
- * @example
- * ```ts
- * const members = await readMembers(input, sources, issues);
- * members?.genealogy.roots();
- * ```
- */
-export async function readMembers(
-  input: InputFile,
-  sources: Sources,
-  issues: Issue[],
-  progress: Progress = NO_PROGRESS,
-): Promise<{ members: MemberRecord[]; genealogy: Genealogy } | null> {
-  const table = await readTable('members', input, sources, progress);
-  issues.push(...table.issues);
-  if (table.issues.length > 0) return null;
-  const members = table.records as MemberRecord[];
-  progress.stage('building the genealogy');
-  const genealogy = Genealogy.safeFromRecords(members, { path: ['members'] });
-  if (genealogy.success) return { members, genealogy: genealogy.data };
-  issues.push(...genealogy.error.issues);
-  return null;
-}
-
-/**
  * Reads the members file in chunks of {@link CHUNK_ROWS} records, each checked by a {@link GenealogyBuilder} as
- * soon as it is read and then dropped (only the ids are kept, packed), and builds the genealogy: what
- * {@link readMembers} gives without the records. Null when the file or the records have problems (all pushed to
- * `issues`, located as for a whole table).
+ * soon as it is read and then dropped (only the ids are kept, packed), and builds the genealogy; with a
+ * {@link MemberDaysBuilder}, the chunks go to it too and the members' days are built as well. Null when the file
+ * or the records have problems (all pushed to `issues`, located as for a whole table).
  *
  * @example
  * ```ts
  * const genealogy = await streamGenealogy(input, sources, issues);
- * genealogy?.roots();
+ * genealogy?.genealogy.roots();
  * ```
  */
-export async function streamGenealogy(input: InputFile, sources: Sources, issues: Issue[], progress: Progress = NO_PROGRESS): Promise<Genealogy | null> {
+export async function streamGenealogy(
+  input: InputFile,
+  sources: Sources,
+  issues: Issue[],
+  progress: Progress = NO_PROGRESS,
+  days?: MemberDaysBuilder,
+): Promise<{ genealogy: Genealogy; memberDays?: MemberDays } | null> {
   const builder = new GenealogyBuilder({ path: ['members'], ...room(input) });
-  const take = (records: unknown[]) => void builder.add(records as MemberRecord[]);
+  const take = (records: unknown[]) => {
+    builder.add(records as MemberRecord[]);
+    days?.add(records as MemberRecord[]);
+  };
   const table = await readTable('members', input, sources, progress, { rows: CHUNK_ROWS, take });
   issues.push(...table.issues);
   if (table.issues.length > 0) return null;
   progress.stage('building the genealogy');
   const genealogy = toSafe(() => builder.build());
-  if (genealogy.success) return genealogy.data;
-  issues.push(...genealogy.error.issues);
+  if (!genealogy.success) {
+    issues.push(...genealogy.error.issues);
+    return null;
+  }
+  if (days === undefined) return { genealogy: genealogy.data };
+  const memberDays = toSafe(() => days.build(genealogy.data));
+  if (memberDays.success) return { genealogy: genealogy.data, memberDays: memberDays.data };
+  issues.push(...memberDays.error.issues);
   return null;
 }
 
@@ -179,17 +168,16 @@ export async function streamOrders(
 }
 
 /**
- * How a period is read: the progress to report to, and whether to keep the member records once the genealogy
- * is built.
+ * How a period is read: the progress to report to, and whether to keep the members' join and leave days.
  *
  * @example
  * ```ts
- * const options: PeriodOptions = { progress: progressFor(flags, io, 'assess'), keepMembers: true };
+ * const options: PeriodOptions = { progress: progressFor(flags, io, 'assess'), keepDays: true };
  * ```
  */
 export interface PeriodOptions {
   readonly progress?: Progress;
-  readonly keepMembers?: boolean;
+  readonly keepDays?: boolean;
 }
 
 /**
@@ -207,10 +195,12 @@ export async function readPeriodInputs(
   sources: Sources,
   options: PeriodOptions = {},
 ): Promise<{ issues: Issue[]; inputs: PeriodInputs | null }> {
-  const { progress = NO_PROGRESS, keepMembers = false } = options;
+  const { progress = NO_PROGRESS, keepDays = false } = options;
   const issues: Issue[] = [];
   const plan = readPlan(files.plan, 'plan', sources, issues, progress);
-  const { genealogy, members } = await readGenealogy(files.members, sources, issues, progress, keepMembers);
+  const days = keepDays ? new MemberDaysBuilder({ path: ['members'] }) : undefined;
+  const members = await streamGenealogy(files.members, sources, issues, progress, days);
+  const genealogy = members?.genealogy ?? null;
   // the orders are checked against the plan's scale and the members while they are read, chunk by chunk
   const builder =
     plan === null || genealogy === null ? null : new OrderBookBuilder(genealogy, { scale: plan.scale, path: ['orders'], ...room(files.orders) });
@@ -227,7 +217,7 @@ export async function readPeriodInputs(
   const inputs: PeriodInputs = {
     plan,
     genealogy,
-    ...(members === undefined ? {} : { members }),
+    ...(members?.memberDays === undefined ? {} : { memberDays: members.memberDays }),
     orders: book.data,
     ...(placement === undefined ? {} : { placement }),
     ...(binaryCarry === undefined ? {} : { binaryCarry }),
@@ -235,26 +225,17 @@ export async function readPeriodInputs(
   return { issues, inputs };
 }
 
-/** The `capacity` to give a builder for a file's records: its line count, when it has lines to count. */
-function room(input: InputFile): { capacity?: number } {
+/**
+ * The `capacity` to give a builder for a file's records: its line count, when it has lines to count.
+ *
+ * @example
+ * ```ts
+ * new OrderBookBuilder(genealogy, { scale: 2, path: ['orders'], ...room(files.orders) });
+ * ```
+ */
+export function room(input: InputFile): { capacity?: number } {
   const most = recordsAtMost(input);
   return most === undefined ? {} : { capacity: most };
-}
-
-/**
- * The genealogy, and the member records only when kept; otherwise the members are read in chunks and never all
- * held at once.
- */
-async function readGenealogy(
-  input: InputFile,
-  sources: Sources,
-  issues: Issue[],
-  progress: Progress,
-  keep: boolean,
-): Promise<{ genealogy: Genealogy | null; members?: MemberRecord[] }> {
-  if (!keep) return { genealogy: await streamGenealogy(input, sources, issues, progress) };
-  const read = await readMembers(input, sources, issues, progress);
-  return { genealogy: read?.genealogy ?? null, ...(read !== null ? { members: read.members } : {}) };
 }
 
 /**

@@ -8,6 +8,7 @@
 import { assessCompliance, type ComplianceAssessment } from '../compliance/assess-compliance';
 import { type AssessmentOptions, resolveOptions } from '../compliance/assessment-options';
 import type { CompliancePeriod } from '../compliance/read-period';
+import { MemberDays } from '../compliance/member-days';
 import type { BinaryCarryInput } from '../engine/compute-commissions';
 import { computeCommissions } from '../engine/compute-commissions';
 import type { CommissionResult, CommissionTotals, StageTotals } from '../engine/commission-result';
@@ -41,7 +42,8 @@ export type ComparisonRecords = Omit<CompliancePeriod, 'result' | 'members'>;
  *
  * - `placement` and `binaryCarry` go to whichever plan pays a binary (giving them when neither does is
  *   `INVALID_PLACEMENT`); `achievedRanks` to both runs.
- * - `members` (the member records the genealogy was built from) turns the compliance comparison on; `assessment`
+ * - `members` (the member records the genealogy was built from, or their `MemberDays`) turns the compliance
+ *   comparison on; `assessment`
  *   (the options of `assessCompliance`) and `compliance` (costs, returns, packages, inventory, period dates)
  *   refine it and need `members`.
  *
@@ -65,7 +67,7 @@ export interface ComparisonInput {
   readonly placement?: ArrayLike<PlacementRecord>;
   readonly binaryCarry?: Readonly<Record<string, BinaryCarryInput>>;
   readonly achievedRanks?: Readonly<Record<string, string>>;
-  readonly members?: ArrayLike<MemberRecord>;
+  readonly members?: ArrayLike<MemberRecord> | MemberDays;
   readonly assessment?: AssessmentOptions;
   readonly compliance?: ComparisonRecords;
 }
@@ -295,8 +297,9 @@ function readInput(input: ComparisonInput): { before: Plan; after: Plan } {
   }
   if (!(record.genealogy instanceof Genealogy)) invalid(['genealogy'], 'comparison genealogy: must be a Genealogy (Genealogy.fromRecords)');
   if (!isArrayLike(record.orders) && !isOrderBook(record.orders)) invalid(['orders'], 'comparison orders: must be an array of order records or an OrderBook (ingestOrders)');
-  for (const key of ['placement', 'members'] as const) {
-    if (record[key] !== undefined && !isArrayLike(record[key])) invalid([key], `comparison ${key}: must be an array of records`);
+  if (record.placement !== undefined && !isArrayLike(record.placement)) invalid(['placement'], 'comparison placement: must be an array of records');
+  if (record.members !== undefined && !isArrayLike(record.members) && !(record.members instanceof MemberDays)) {
+    invalid(['members'], 'comparison members: must be an array of records or MemberDays');
   }
   for (const key of ['binaryCarry', 'achievedRanks', 'compliance'] as const) {
     if (record[key] !== undefined && !isPlainObject(record[key])) invalid([key], `comparison ${key}: must be an object`);

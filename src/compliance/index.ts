@@ -7,6 +7,7 @@ export type { IndicatorResult, Threshold, Verdict } from './indicator';
 export type { CompanyPolicies } from './indicator-context';
 export { checkPlan, type PlanCheck, type PlanCheckItem, type PlanContext } from './plan-check';
 export type { CompliancePeriod } from './read-period';
+export { MemberDays, MemberDaysBuilder } from './member-days';
 export type { AmountInput, CostRecord, InventoryRecord, PackageRecord, ReturnRecord } from './period-records';
 export { discloseIncome, safeDiscloseIncome } from './disclose-income';
 export { incomeDisclosure } from './income-disclosure';

@@ -8,6 +8,7 @@ import { ExactColumn } from '../money/exact-column';
 import { readMinorUnits } from '../money/minor-units';
 import { narrowOrBig } from '../orders/affiliate-volumes';
 import { incomeBySource, type IncomeBySource } from './income-by-source';
+import { MemberDays, recordDays } from './member-days';
 import type { CostRecord, InventoryRecord, PackageRecord, ReturnRecord } from './period-records';
 
 /**
@@ -27,8 +28,11 @@ import type { CostRecord, InventoryRecord, PackageRecord, ReturnRecord } from '.
  */
 export interface CompliancePeriod {
   readonly result: CommissionResult;
-  /** The member records the genealogy was built from, read for `joinedOn` / `leftOn`. */
-  readonly members?: ArrayLike<MemberRecord>;
+  /**
+   * The member records the genealogy was built from, read for `joinedOn` / `leftOn`; or their days alone, as a
+   * {@link MemberDaysBuilder} keeps them from records read in chunks.
+   */
+  readonly members?: ArrayLike<MemberRecord> | MemberDays;
   /** First and last day of the period, ISO `YYYY-MM-DD`, inclusive. */
   readonly start?: string;
   readonly end?: string;
@@ -192,7 +196,13 @@ export function readPeriod(period: CompliancePeriod, base: IssuePath, issues: Is
   if (start !== null && end !== null && end < start) {
     issues.push({ code: ErrorCode.InvalidDate, path: [...base, 'end'], message: `period end ${period.end} is before its start ${period.start}` });
   }
-  const dates = period.members === undefined ? null : memberDates(period.members, genealogy, [...base, 'members'], issues);
+  const members = period.members;
+  const dates =
+    members === undefined
+      ? null
+      : members instanceof MemberDays
+        ? daysOf(members, genealogy, [...base, 'members'], issues)
+        : memberDates(members, genealogy, [...base, 'members'], issues);
 
   return {
     result: period.result,
@@ -211,6 +221,13 @@ export function readPeriod(period: CompliancePeriod, base: IssuePath, issues: Is
     packages,
     inventory,
   };
+}
+
+/** The days of a {@link MemberDays}, when read for this genealogy. */
+function daysOf(days: MemberDays, genealogy: Genealogy, base: IssuePath, issues: Issue[]): { joined: Int32Array; left: Int32Array; joinDays: number } | null {
+  if (days.genealogy === genealogy) return days;
+  issues.push({ code: ErrorCode.InvalidRecord, path: base, message: 'members: the member days were read for another genealogy' });
+  return null;
 }
 
 /**
@@ -258,28 +275,10 @@ export function memberDates(
       continue;
     }
     firstAt[at[i]] = i;
-    for (const key of ['joinedOn', 'leftOn'] as const) {
-      const text = record[key];
-      if (text === undefined) continue;
-      const day = parseIsoDay(text);
-      if (day === undefined) {
-        issues.push({
-          code: ErrorCode.InvalidDate,
-          path: [...base, i, key],
-          message: `member ${quote(record.id)}: ${key} must be an ISO date like "2026-10-31", got ${describe(text)}`,
-        });
-      } else {
-        (key === 'joinedOn' ? joined : left)[at[i]] = day;
-        if (key === 'joinedOn') joinDays++;
-      }
-    }
-    if (joined[at[i]] !== NO_DAY && left[at[i]] !== NO_DAY && left[at[i]] < joined[at[i]]) {
-      issues.push({
-        code: ErrorCode.InvalidDate,
-        path: [...base, i, 'leftOn'],
-        message: `member ${quote(record.id)}: left on ${record.leftOn}, before joining on ${record.joinedOn}`,
-      });
-    }
+    const days = recordDays(record, i, base, issues);
+    joined[at[i]] = days.joined;
+    left[at[i]] = days.left;
+    if (days.joined !== NO_DAY) joinDays++;
   }
   return { joined, left, joinDays };
 }

@@ -149,6 +149,21 @@ export class Genealogy {
   }
 
   /**
+   * Preorder index of the member given at position `position` of the records the genealogy was built from
+   * (counted over every chunk of a `GenealogyBuilder`), or -1 past them: what columns read alongside the
+   * records, by position, need to reach the genealogy's order without looking an id up.
+   *
+   * @example
+   * ```ts
+   * const g = Genealogy.fromRecords([{ id: 'B', sponsorId: 'A' }, { id: 'A', sponsorId: null }]);
+   * g.indexOfRecord(0); // 1: B comes after its sponsor A in preorder
+   * ```
+   */
+  indexOfRecord(position: number): number {
+    return Number.isInteger(position) && position >= 0 && position < this.size ? this.#indexOfPosition[position] : -1;
+  }
+
+  /**
    * Preorder indexes of many ids at once (-1 for an unknown id or an `undefined` slot). Faster than calling
    * {@link Genealogy.indexOf} in a loop on big inputs: every id is hashed in one sequential pass, every hash is
    * probed without reading ids, and every hit is confirmed afterwards, so that cache misses overlap instead of

@@ -149,6 +149,24 @@ describe('downline assess', () => {
     expect(stdout).toContain('Income disclosure statement');
   });
 
+  it('reads join and leave days while streaming the members, and locates bad ones at their line', async () => {
+    const members = ['id,sponsorId,joinedOn,leftOn', 'A,,2026-09-01,', 'B,A,2026-10-05,2026-10-01', 'C,B,soon,'].join('\n');
+    const orders = 'id,affiliateId,amount,kind\no1,C,100.00,personal\n';
+    const dir = quickStart({ 'members.csv': members, 'orders.csv': orders });
+    const { code, stderr } = await cli(dir, 'assess', ...PERIOD);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter((line) => line.startsWith('members.csv'))).toEqual([
+      'members.csv:3: INVALID_DATE member "B": left on 2026-10-01, before joining on 2026-10-05',
+      'members.csv:4: INVALID_DATE member "C": joinedOn must be an ISO date like "2026-10-31", got "soon"',
+    ]);
+    writeFiles(dir, { 'members.csv': members.replace('2026-10-01', '2026-10-20').replace('soon', '2026-10-07') });
+    const fixed = await cli(dir, 'assess', ...PERIOD, '--start', '2026-10-01', '--end', '2026-10-31');
+    expect(fixed.stderr).toBe('');
+    expect(fixed.code).toBe(0);
+    // join days known: the new-recruit funding indicator is assessed, not "needs join dates"
+    expect(fixed.stdout).not.toContain('needs join dates');
+  });
+
   it('locates cost problems', async () => {
     const dir = quickStart({ 'costs.csv': 'affiliateId,amount\nB,20.00\nZZ,1.00\n' });
     const { code, stderr } = await cli(dir, 'assess', ...PERIOD, '--costs', 'costs.csv');

@@ -354,7 +354,7 @@ describe('validation', () => {
       [ErrorCode.InvalidOptions, ['assessment', 'lowIncomeLimit'], expect.stringContaining('assessment.lowIncomeLimit')],
     ]);
     expect(issuesOf({ genealogy, orders, before: planA, after: planB, members: 5, compliance: { costz: [] } })).toEqual([
-      [ErrorCode.InvalidOptions, ['members'], 'comparison members: must be an array of records'],
+      [ErrorCode.InvalidOptions, ['members'], 'comparison members: must be an array of records or MemberDays'],
       [ErrorCode.InvalidOptions, ['compliance', 'costz'], expect.stringContaining('unknown key "costz"')],
     ]);
   });

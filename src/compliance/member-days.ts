@@ -12,9 +12,9 @@ import { NO_DAY, parseIsoDay } from '../dates/iso-day';
 import { describe } from '../money/amount-refusal';
 
 /**
- * The join and leave day of every member of one genealogy, by preorder index ({@link NO_DAY} where a record
- * gave none), built by a {@link MemberDaysBuilder}. Give it as a compliance period's `members`, in place of
- * the records.
+ * The join and leave day of every member of one genealogy, by preorder index (the smallest Int32, -2^31,
+ * where a record gave none), built by a {@link MemberDaysBuilder}. Give it as a compliance period's `members`,
+ * in place of the records.
  *
  * @example
  * ```ts
@@ -129,7 +129,7 @@ export class MemberDaysBuilder {
 }
 
 /**
- * The join and leave day of record `index` ({@link NO_DAY} where it gives none, or a bad date, reported), and
+ * The join and leave day of record `index` (`NO_DAY` where it gives none, or a bad date, reported), and
  * a leave before the join reported.
  *
  * @example

@@ -93,7 +93,8 @@ export function readPlan(input: InputFile, key: string, sources: Sources, issues
  * Reads the members file in chunks of {@link CHUNK_ROWS} records, each checked by a {@link GenealogyBuilder} as
  * soon as it is read and then dropped (only the ids are kept, packed), and builds the genealogy; with a
  * {@link MemberDaysBuilder}, the chunks go to it too and the members' days are built as well. Null when the file
- * or the records have problems (all pushed to `issues`, located as for a whole table).
+ * or the records have problems (all pushed to `issues`, located as for a whole table); bad dates are pushed to
+ * `issues` too, but leave the genealogy (without days) to check the orders against.
  *
  * @example
  * ```ts
@@ -125,8 +126,9 @@ export async function streamGenealogy(
   if (days === undefined) return { genealogy: genealogy.data };
   const memberDays = toSafe(() => days.build(genealogy.data));
   if (memberDays.success) return { genealogy: genealogy.data, memberDays: memberDays.data };
+  // bad dates leave the genealogy usable: the orders are still checked against it, every problem at once
   issues.push(...memberDays.error.issues);
-  return null;
+  return { genealogy: genealogy.data };
 }
 
 /**
@@ -208,17 +210,23 @@ export async function readPeriodInputs(
   const placement = files.placement === undefined ? undefined : await readPlacement(files.placement, sources, issues, progress);
   const binaryCarry = files.binaryCarry === undefined ? undefined : readCarry(files.binaryCarry, sources, issues);
   if (plan !== null) issues.push(...binaryFileIssues(plan, files));
-  if (issues.length > 0 || plan === null || genealogy === null || builder === null || !ordersRead || placement === null || binaryCarry === null) {
+  // the order records are checked whenever there is a genealogy and a scale to check them against, even when
+  // another file has problems: every problem at once
+  let book: OrderBook | null = null;
+  if (builder !== null && ordersRead) {
+    progress.stage('checking the orders');
+    const built = toSafe(() => builder.build());
+    if (built.success) book = built.data;
+    else issues.push(...built.error.issues);
+  }
+  if (issues.length > 0 || plan === null || genealogy === null || book === null || placement === null || binaryCarry === null) {
     return { issues, inputs: null };
   }
-  progress.stage('checking the orders');
-  const book = toSafe(() => builder.build());
-  if (!book.success) return { issues: [...issues, ...book.error.issues], inputs: null };
   const inputs: PeriodInputs = {
     plan,
     genealogy,
     ...(members?.memberDays === undefined ? {} : { memberDays: members.memberDays }),
-    orders: book.data,
+    orders: book,
     ...(placement === undefined ? {} : { placement }),
     ...(binaryCarry === undefined ? {} : { binaryCarry }),
   };

@@ -151,7 +151,7 @@ describe('downline assess', () => {
 
   it('reads join and leave days while streaming the members, and locates bad ones at their line', async () => {
     const members = ['id,sponsorId,joinedOn,leftOn', 'A,,2026-09-01,', 'B,A,2026-10-05,2026-10-01', 'C,B,soon,'].join('\n');
-    const orders = 'id,affiliateId,amount,kind\no1,C,100.00,personal\n';
+    const orders = 'id,affiliateId,amount,kind\no1,C,100.00,personal\no2,Z,1.00,retail\n';
     const dir = quickStart({ 'members.csv': members, 'orders.csv': orders });
     const { code, stderr } = await cli(dir, 'assess', ...PERIOD);
     expect(code).toBe(1);
@@ -159,7 +159,9 @@ describe('downline assess', () => {
       'members.csv:3: INVALID_DATE member "B": left on 2026-10-01, before joining on 2026-10-05',
       'members.csv:4: INVALID_DATE member "C": joinedOn must be an ISO date like "2026-10-31", got "soon"',
     ]);
-    writeFiles(dir, { 'members.csv': members.replace('2026-10-01', '2026-10-20').replace('soon', '2026-10-07') });
+    // the orders are checked all the same: every problem at once
+    expect(stderr).toContain('orders.csv:3: UNKNOWN_AFFILIATE order "o2": unknown affiliate "Z"');
+    writeFiles(dir, { 'members.csv': members.replace('2026-10-01', '2026-10-20').replace('soon', '2026-10-07'), 'orders.csv': orders.replace(',Z,', ',C,') });
     const fixed = await cli(dir, 'assess', ...PERIOD, '--start', '2026-10-01', '--end', '2026-10-31');
     expect(fixed.stderr).toBe('');
     expect(fixed.code).toBe(0);

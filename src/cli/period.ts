@@ -98,8 +98,9 @@ export function readPlan(input: InputFile, key: string, sources: Sources, issues
  *
  * @example
  * ```ts
- * const genealogy = await streamGenealogy(input, sources, issues);
- * genealogy?.genealogy.roots();
+ * const read = await streamGenealogy(input, sources, issues, progress, new MemberDaysBuilder({ path: ['members'] }));
+ * read?.genealogy.roots();
+ * read?.memberDays?.joinDays;
  * ```
  */
 export async function streamGenealogy(

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { grownColumn } from '../genealogy/capacity';
 
 /**
  * A list of line numbers that only grows, each at least one more than the one before: `push` one per record,
@@ -44,8 +45,8 @@ export class LineNumbers {
     const runs = this.#runs;
     if (runs === 0 || this.#offsets[runs - 1] !== offset) {
       if (runs === this.#starts.length) {
-        this.#starts = grown(this.#starts);
-        this.#offsets = grown(this.#offsets);
+        this.#starts = grownColumn(this.#starts, runs * 2);
+        this.#offsets = grownColumn(this.#offsets, runs * 2);
       }
       this.#starts[runs] = this.#length;
       this.#offsets[runs] = offset;
@@ -68,10 +69,4 @@ export class LineNumbers {
     }
     return index + this.#offsets[low];
   }
-}
-
-function grown(column: Int32Array): Int32Array {
-  const next = new Int32Array(column.length * 2);
-  next.set(column);
-  return next;
 }

@@ -7,7 +7,7 @@
  */
 import { DownlineError, ErrorCode, type Issue, type IssuePath, quote } from '../errors';
 import type { Genealogy, MemberRecord } from '../genealogy';
-import { checkCapacity, fitColumn } from '../genealogy/capacity';
+import { checkCapacity, fitColumn, grownColumn, grownSize } from '../genealogy/capacity';
 import { NO_DAY, parseIsoDay } from '../dates/iso-day';
 import { describe } from '../money/amount-refusal';
 
@@ -117,14 +117,9 @@ export class MemberDaysBuilder {
 
   #reserve(count: number): void {
     if (count <= this.#joined.length) return;
-    const size = Math.max(count, Math.ceil(this.#joined.length * 1.5));
-    const grow = (column: Int32Array) => {
-      const next = new Int32Array(size).fill(NO_DAY);
-      next.set(column);
-      return next;
-    };
-    this.#joined = grow(this.#joined);
-    this.#left = grow(this.#left);
+    const size = grownSize(this.#joined.length, count);
+    this.#joined = grownColumn(this.#joined, size, NO_DAY);
+    this.#left = grownColumn(this.#left, size, NO_DAY);
   }
 }
 

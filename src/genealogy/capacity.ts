@@ -1,6 +1,6 @@
 /**
- * The room the builders make for records: the `capacity` option (how many to make room for at once) and the
- * columns cut to the records actually given.
+ * The room the builders make for records: the `capacity` option (how many to make room for at once), columns
+ * grown as records come, and the columns cut to the records actually given.
  *
  * @module
  */
@@ -42,4 +42,37 @@ export function checkCapacity(capacity: unknown, builder: string): number {
 export function fitColumn<T extends Int32Array | Uint8Array | Float64Array>(column: T, count: number): T {
   if (column.length === count) return column;
   return (column.length - count <= count / 8 ? column.subarray(0, count) : column.slice(0, count)) as T;
+}
+
+/** The typed columns the builders grow. */
+type Column = Int32Array | Uint8Array | Float64Array;
+
+/**
+ * How many slots to give columns of `capacity` slots that must hold `count`: `count` itself when they have
+ * none yet (a caller that knows the count gets exactly that), otherwise at least half as many again, so that
+ * records added a chunk at a time cost a bounded number of copies.
+ *
+ * @example
+ * ```ts
+ * grownSize(0, 1000);    // 1000
+ * grownSize(1000, 1001); // 1500
+ * ```
+ */
+export function grownSize(capacity: number, count: number): number {
+  return capacity === 0 ? count : Math.max(count, Math.ceil(capacity * 1.5));
+}
+
+/**
+ * A column of `size` slots (of the same type) holding `column`'s values first and `fill` after them.
+ *
+ * @example
+ * ```ts
+ * grownColumn(Int32Array.of(7), 3, -1); // Int32Array [7, -1, -1]
+ * ```
+ */
+export function grownColumn<T extends Column>(column: T, size: number, fill = 0): T {
+  const next = new (column.constructor as new (length: number) => T)(size);
+  if (fill !== 0) next.fill(fill, column.length);
+  next.set(column as never);
+  return next;
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { grownColumn, grownSize } from './capacity';
 import { hashId } from './id-index';
 import type { MemberRecord } from './member-record';
 
@@ -161,19 +162,14 @@ export function checkMembers(
   };
 }
 
-/** Grows the columns of `checks` to hold `count` records, by half again at least. */
+/** Grows the columns of `checks` to hold `count` records. */
 function reserve(checks: MemberChecks, count: number): void {
   if (count <= checks.idHashes.length) return;
-  const size = Math.max(count, Math.ceil(checks.idHashes.length * 1.5));
-  const grow = <T extends Int32Array | Uint8Array>(column: T, make: (n: number) => T): T => {
-    const next = make(size);
-    next.set(column);
-    return next;
-  };
-  checks.idHashes = grow(checks.idHashes, (n) => new Int32Array(n));
-  checks.sponsorOf = grow(checks.sponsorOf, (n) => new Int32Array(n));
-  checks.idState = grow(checks.idState, (n) => new Uint8Array(n));
-  checks.sponsorState = grow(checks.sponsorState, (n) => new Uint8Array(n));
-  checks.roles = grow(checks.roles, (n) => new Uint8Array(n));
+  const size = grownSize(checks.idHashes.length, count);
+  checks.idHashes = grownColumn(checks.idHashes, size);
+  checks.sponsorOf = grownColumn(checks.sponsorOf, size);
+  checks.idState = grownColumn(checks.idState, size);
+  checks.sponsorState = grownColumn(checks.sponsorState, size);
+  checks.roles = grownColumn(checks.roles, size);
 }
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fitColumn } from '../genealogy/capacity';
+import { fitColumn, grownColumn, grownSize } from '../genealogy/capacity';
 import { ExactColumn, WIDE } from '../money/exact-column';
 
 /**
@@ -48,13 +48,13 @@ export class OrderColumns {
   reserve(count: number): void {
     const capacity = this.buyers.length;
     if (count <= capacity) return;
-    const size = capacity === 0 ? count : Math.max(count, Math.ceil(capacity * 1.5));
-    this.buyers = grow(this.buyers, new Int32Array(size));
-    this.kinds = grow(this.kinds, new Uint8Array(size));
-    this.amounts = grow(this.amounts, new Float64Array(size));
-    if (this.volumes !== null) this.volumes = grow(this.volumes, new Float64Array(size));
-    this.hashes = grow(this.hashes, new Int32Array(size));
-    if (this.wholesale !== null) this.wholesale = grow(this.wholesale, new Float64Array(size).fill(WHOLESALE_NONE));
+    const size = grownSize(capacity, count);
+    this.buyers = grownColumn(this.buyers, size);
+    this.kinds = grownColumn(this.kinds, size);
+    this.amounts = grownColumn(this.amounts, size);
+    if (this.volumes !== null) this.volumes = grownColumn(this.volumes, size);
+    this.hashes = grownColumn(this.hashes, size);
+    if (this.wholesale !== null) this.wholesale = grownColumn(this.wholesale, size, WHOLESALE_NONE);
   }
 
   /** Stores the amount of order `index` (a safe integer, or a bigint kept aside only past 2^53). */
@@ -93,11 +93,6 @@ export class OrderColumns {
       wholesale: this.wholesale === null ? null : fitColumn(this.wholesale, count),
     };
   }
-}
-
-function grow<T extends Int32Array | Uint8Array | Float64Array>(old: T, grown: T): T {
-  grown.set(old as never);
-  return grown;
 }
 
 /** Whether slot `index` of an exact column already holds `value`. */
